@@ -9,5 +9,4 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  telemetry: false,
 });
