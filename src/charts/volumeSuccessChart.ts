@@ -80,14 +80,14 @@ export function volumeSuccessChart(input: VolumeSuccessInput): ChartModel {
         layer: [
           {
             data: { values: rows.filter((r) => r.rate !== null) },
-            mark: { type: 'line', point: true, tooltip: true, color: palette.green },
+            mark: { type: 'line', point: { color: palette.green }, tooltip: true, color: palette.green },
             encoding: {
               x,
               y: {
                 field: 'rate',
                 type: 'quantitative',
                 title: 'success rate',
-                axis: { format: '.0%' },
+                axis: { format: '.1%', tickCount: 4 },
                 scale: { zero: false },
               },
               tooltip: [

@@ -5,12 +5,12 @@ import type { ChartModel } from './ChartModel.ts';
 import { CHART_WIDTH, chartConfig, palette } from './chartTheme.ts';
 import { formatDurationMs } from './formatNumber.ts';
 
-export type WaitRunPoint = { name: string; jobs: number; waitMsP50: number; runMsP50: number };
+export type WaitRunPoint = { name: string; jobs: number; waitMs: number; runMs: number };
 
 export function waitVsRunChart(points: WaitRunPoint[]): ChartModel {
   const rows = points
     .filter((p) => p.jobs > 0)
-    .map((p) => ({ ...p, wait: Math.max(p.waitMsP50, 1), run: Math.max(p.runMsP50, 1) }));
+    .map((p) => ({ ...p, wait: Math.max(p.waitMs, 1), run: Math.max(p.runMs, 1) }));
   const max = rows.reduce((m, r) => Math.max(m, r.wait, r.run), 10);
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -35,14 +35,14 @@ export function waitVsRunChart(points: WaitRunPoint[]): ChartModel {
         data: { values: rows },
         mark: { type: 'circle', opacity: 0.75, color: palette.blue, tooltip: true },
         encoding: {
-          x: { field: 'run', type: 'quantitative', scale: { type: 'log' }, title: 'median run time (ms, log)' },
-          y: { field: 'wait', type: 'quantitative', scale: { type: 'log' }, title: 'median queue wait (ms, log)' },
+          x: { field: 'run', type: 'quantitative', scale: { type: 'log' }, title: 'run time p95 (ms, log)' },
+          y: { field: 'wait', type: 'quantitative', scale: { type: 'log' }, title: 'queue wait p95 (ms, log)' },
           size: { field: 'jobs', type: 'quantitative', title: 'jobs', legend: null },
           tooltip: [
             { field: 'name', title: 'job type' },
             { field: 'jobs', format: ',' },
-            { field: 'waitMsP50', title: 'median wait ms', format: ',.0f' },
-            { field: 'runMsP50', title: 'median run ms', format: ',.0f' },
+            { field: 'waitMs', title: 'wait p95 ms', format: ',.0f' },
+            { field: 'runMs', title: 'run p95 ms', format: ',.0f' },
           ],
         },
       },
@@ -65,8 +65,8 @@ export function waitVsRunChart(points: WaitRunPoint[]): ChartModel {
     spec,
     empty: rows.length === 0,
     table: {
-      columns: ['Job type', 'Jobs', 'Median wait ms', 'Median run ms'],
-      rows: rows.map((r) => [r.name, r.jobs, Math.round(r.waitMsP50), Math.round(r.runMsP50)]),
+      columns: ['Job type', 'Jobs', 'Wait p95 ms', 'Run p95 ms'],
+      rows: rows.map((r) => [r.name, r.jobs, Math.round(r.waitMs), Math.round(r.runMs)]),
     },
   };
 }

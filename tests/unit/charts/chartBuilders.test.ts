@@ -27,9 +27,9 @@ function allCharts(name: string): ChartModel[] {
       granularity: 'hour',
     }),
     runTimeByPoolChart({
-      pools: [
-        { pool: 'fast', jobs: 10, p5: 200, p25: 900, p50: 3000, p75: 9000, p95: 20000 },
-        { pool: 'heavy', jobs: 3, p5: 190000, p25: 200000, p50: 250000, p75: 400000, p95: 900000 },
+      jobTypes: [
+        { name, pool: 'fast', jobs: 10, p90Ms: 20000, straddles: true },
+        { name: 'upscale', pool: 'heavy', jobs: 3, p90Ms: 400000, straddles: false },
       ],
       fastMaxMs: 30000,
       standardMaxMs: 180000,
@@ -40,8 +40,8 @@ function allCharts(name: string): ChartModel[] {
       granularity: 'day',
     }),
     waitVsRunChart([
-      { name, jobs: 10, waitMsP50: 5000, runMsP50: 1000 },
-      { name: 'render', jobs: 20, waitMsP50: 100, runMsP50: 60000 },
+      { name, jobs: 10, waitMs: 5000, runMs: 1000 },
+      { name: 'render', jobs: 20, waitMs: 100, runMs: 60000 },
     ]),
     machineP95Chart({
       machines: [
