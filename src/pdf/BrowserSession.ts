@@ -36,6 +36,8 @@ export class BrowserSession {
   /** Incremented on every launch; a page remembers the generation it was opened in. */
   generation = 0;
   relaunches = 0;
+  /** Every profile folder this session launched with (one per launch): how tests find stray processes. */
+  readonly profilesUsed: string[] = [];
   private readonly onExit = () => this.killNow();
   private readonly onSignal = (signal: NodeJS.Signals) => {
     this.killNow();
@@ -78,6 +80,7 @@ export class BrowserSession {
   private async launch(): Promise<Browser> {
     this.disposeBrowser();
     this.profileDir = mkdtempSync(path.join(tmpdir(), 'almanac-chromium-'));
+    this.profilesUsed.push(this.profileDir);
     const browser = await puppeteer.launch({
       executablePath: this.executablePath,
       headless: true,
