@@ -36,7 +36,7 @@ describe('setPdfInfo', () => {
     });
     expect(Buffer.from(updated.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
     const document = await getDocumentProxy(new Uint8Array(updated));
-    const { info } = (await document.getMetadata()) as { info: Record<string, unknown> };
+    const info = (await document.getMetadata()).info as Record<string, unknown>;
     expect(document.numPages).toBe(1);
     expect(info).toMatchObject({
       Title: 'Daily report: Saturday 21 November 2026 · Almanac',
