@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { Logger } from '../log/Logger.ts';
+import { settleWithin } from './settleWithin.ts';
 
 /** The flags every Almanac Chromium runs with: no sandbox (containers), no GPU, no phoning home. */
 export const CHROMIUM_ARGS = [
@@ -102,7 +103,7 @@ export class BrowserSession {
     this.closed = true;
     const browser = this.browser;
     if (browser) {
-      await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+      await settleWithin(browser.close(), 5000);
     }
     this.disposeBrowser();
     this.unhook();

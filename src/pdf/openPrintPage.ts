@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { PaperGeometry } from './paperGeometry.ts';
+import { settleWithin } from './settleWithin.ts';
 
 export interface PrintPage {
   page: Page;
@@ -44,7 +45,7 @@ export async function openPrintPage(browser: Browser, siteRoot: string, geometry
     page,
     blocked,
     async close() {
-      await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+      await settleWithin(context.close(), 5000);
     },
   };
 }
