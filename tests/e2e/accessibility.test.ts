@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { buildFixtureSite, type FixtureSite } from './buildFixtureSite.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 import { launchBrowser } from './launchBrowser.ts';
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
-async function axeViolations(page: import('puppeteer').Page): Promise<Violation[]> {
+async function axeViolations(page: Page): Promise<Violation[]> {
   await page.addScriptTag({ content: axeSource });
   return (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } })
