@@ -1,0 +1,102 @@
+// Benchmark (not a test): a full site build of one year of reports (365 daily, 52 weekly, 12 monthly)
+// and two nightly incremental builds on top of it, each in its own process so that peak memory is per build.
+//   node scripts/bench/siteBuild.ts [--keep]
+// Prints seconds and peak RSS per build as a table and as JSON.
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeFixtureBundle } from '../../tests/fixtures/bundles/makeFixtureBundle.ts';
+import { shiftPeriodId } from '../../src/analysis/calendar/periodOf.ts';
+import type { BundleKind } from '../../src/report/BundleKind.ts';
+import { buildSite } from '../../src/site/buildSite.ts';
+import { silentLogger } from '../../src/log/silentLogger.ts';
+
+const TZ = 'America/New_York';
+const { values } = parseArgs({
+  options: { keep: { type: 'boolean' }, 'run-build': { type: 'string' }, full: { type: 'boolean' } },
+});
+
+if (values['run-build']) {
+  // Child mode: one build, report timing and peak memory on stdout.
+  const root = values['run-build'];
+  const result = await buildSite({
+    reportsDir: path.join(root, 'reports'),
+    distDir: path.join(root, 'dist'),
+    pdfDir: path.join(root, 'dist', 'pdf'),
+    siteTitle: 'Almanac benchmark',
+    timezone: TZ,
+    full: values.full === true,
+    logger: silentLogger,
+    now: () => new Date(),
+  });
+  console.log(
+    JSON.stringify({
+      ...result,
+      built: result.built.length,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+  process.exit(0);
+}
+
+const root = await mkdtemp(path.join(tmpdir(), 'almanac-bench-'));
+const reports = path.join(root, 'reports');
+
+async function write(kind: BundleKind, id: string, generatedAt: number, openThrough?: number): Promise<void> {
+  const bundle = makeFixtureBundle({ kind, id, timezone: TZ, generatedAt, ...(openThrough ? { openThrough } : {}) });
+  await mkdir(path.join(reports, kind), { recursive: true });
+  await writeFile(path.join(reports, kind, `${id}.json`), JSON.stringify(bundle));
+}
+
+function runBuild(label: string, full: boolean): Record<string, unknown> {
+  const self = fileURLToPath(import.meta.url);
+  const args = [self, '--run-build', root, ...(full ? ['--full'] : [])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`${label} failed:\n${child.stderr}`);
+  const line = child.stdout.trim().split('\n').pop() ?? '{}';
+  return { label, ...(JSON.parse(line) as Record<string, unknown>) };
+}
+
+const generated = Date.parse('2026-11-22T06:15:00Z');
+const t0 = performance.now();
+for (let i = 364; i >= 0; i--) await write('daily', shiftPeriodId('daily', '2026-11-21', -i), generated);
+for (let i = 51; i >= 0; i--) await write('weekly', shiftPeriodId('weekly', '2026-W47', -i), generated);
+for (let i = 11; i >= 0; i--)
+  await write(
+    'monthly',
+    shiftPeriodId('monthly', '2026-11', -i),
+    generated,
+    i === 0 ? Date.parse('2026-11-22T05:00:00Z') : undefined,
+  );
+console.error(`wrote 429 bundles in ${((performance.now() - t0) / 1000).toFixed(1)} s to ${reports}`);
+
+const rows: Record<string, unknown>[] = [];
+rows.push(runBuild('full build, one year', true));
+// Night 1: 22 November closes; the week of 16-22 November is rewritten, the open month moves on.
+await write('daily', '2026-11-22', Date.parse('2026-11-23T06:15:00Z'));
+await write('weekly', '2026-W47', Date.parse('2026-11-23T06:15:00Z'));
+await write('monthly', '2026-11', Date.parse('2026-11-23T06:15:00Z'), Date.parse('2026-11-23T05:00:00Z'));
+rows.push(runBuild('nightly 1 (+1 day, week, month)', false));
+// Night 2: 23 November closes and a new open week begins.
+await write('daily', '2026-11-23', Date.parse('2026-11-24T06:15:00Z'));
+await write('weekly', '2026-W48', Date.parse('2026-11-24T06:15:00Z'), Date.parse('2026-11-24T05:00:00Z'));
+await write('monthly', '2026-11', Date.parse('2026-11-24T06:15:00Z'), Date.parse('2026-11-24T05:00:00Z'));
+rows.push(runBuild('nightly 2 (+1 day, new week, month)', false));
+rows.push(runBuild('no-change rebuild', false));
+
+console.log(
+  '| build | pages rendered | of | seconds | plan | charts | astro | publish | CPU seconds | peak RSS MB | load avg |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const s = r.seconds as Record<string, number>;
+  console.log(
+    `| ${String(r.label)} | ${String(r.built)} | ${String(r.reports)} | ${s.total} | ${s.plan} | ${s.charts} | ${s.astro} | ${s.publish} | ${String(r.cpuSeconds)} | ${String(r.peakRssMb)} | ${String(r.loadAverage)} |`,
+  );
+}
+console.log(JSON.stringify(rows));
+if (values.keep) console.error(`kept ${root}`);
+else await rm(root, { recursive: true, force: true });
