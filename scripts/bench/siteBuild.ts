@@ -32,11 +32,15 @@ if (values['run-build']) {
     logger: silentLogger,
     now: () => new Date(),
   });
+  const cpu = process.cpuUsage();
   console.log(
     JSON.stringify({
       ...result,
       built: result.built.length,
+      // Worker threads included; on a shared machine this is the figure that does not depend on load.
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      loadAverage: loadavg()[0]?.toFixed(1),
     }),
   );
   process.exit(0);
