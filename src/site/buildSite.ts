@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Logger } from '../log/Logger.ts';
 import type { ReportBundle } from '../report/ReportBundle.ts';
 import { listReports, loadReport, type LoadedReport, type ReportFile } from './loadReports.ts';
-import { buildSiteIndex, neighbours, parents, type IndexEntry } from './SiteIndex.ts';
+import { buildSiteIndex, children, neighbours, parents, type IndexEntry } from './SiteIndex.ts';
 import { indexEntry } from './indexEntry.ts';
 import { siteVersion } from './siteVersion.ts';
 import { MANIFEST_PATH, readBuildManifest, type BuildManifest, type PageRecord } from './BuildManifest.ts';
@@ -127,6 +127,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         prev,
         next,
         parents: parents(index, kind, start),
+        days: kind === 'daily' ? [] : children(index, 'daily', start, p.entry.end),
         history: historyBefore(series, kind, start),
         pdfExists: pdfRel !== null && (await exists(path.join(options.pdfDir, kind, `${id}.pdf`))),
       };

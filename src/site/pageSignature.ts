@@ -9,23 +9,22 @@ export type LinkContext = {
   prev: IndexEntry | null;
   next: IndexEntry | null;
   parents: IndexEntry[];
+  /** The days of a week or month, which its page links to. */
+  days: IndexEntry[];
   history: ReadinessHistory;
   pdfExists: boolean;
 };
 
 export function pageSignature(siteVersion: string, bundleSha: string, context: LinkContext): string {
   const brief = (e: IndexEntry | null) => (e ? [e.kind, e.id, e.label] : null);
-  return createHash('sha256')
-    .update(siteVersion)
-    .update(bundleSha)
-    .update(
-      JSON.stringify([
-        brief(context.prev),
-        brief(context.next),
-        context.parents.map(brief),
-        context.history,
-        context.pdfExists,
-      ]),
-    )
-    .digest('hex');
+  // Typed as a record over every key of LinkContext, so a new field cannot be left out of the hash.
+  const hashed: Record<keyof LinkContext, unknown> = {
+    prev: brief(context.prev),
+    next: brief(context.next),
+    parents: context.parents.map(brief),
+    days: context.days.map(brief),
+    history: context.history,
+    pdfExists: context.pdfExists,
+  };
+  return createHash('sha256').update(siteVersion).update(bundleSha).update(JSON.stringify(hashed)).digest('hex');
 }
