@@ -31,7 +31,7 @@ export class SpanPlan {
     return this.boundaries[this.boundaries.length - 1]!;
   }
 
-  /** Registers `[start, end)` and returns its reference; both ends must fall on hour boundaries inside the range. */
+  /** Registers `[start, end)` and returns its reference; ends are expected on hour boundaries (see boundaryIndex). */
   span(start: number, end: number): SpanRef {
     const key = `${start}_${end}`;
     const existing = this.spans.get(key);
@@ -58,8 +58,16 @@ export class SpanPlan {
   private boundaryIndex(t: number): number {
     if (t <= this.rangeStart) return 0;
     if (t >= this.rangeEnd) return this.boundaries.length - 1;
-    const i = this.index.get(t);
-    if (i === undefined) throw new RangeError(`span edge ${new Date(t).toISOString()} is not on an hour boundary`);
-    return i;
+    const exact = this.index.get(t);
+    if (exact !== undefined) return exact;
+    // Not on a boundary (only in zones whose DST shift is not a whole hour): snap to the next boundary.
+    let lo = 0;
+    let hi = this.boundaries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.boundaries[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
