@@ -24,6 +24,17 @@ export const DAILY_ANOMALY_KPIS: readonly KpiName[] = [
 /** The hourly figures judged against the same hour of the previous days. */
 export const HOURLY_ANOMALY_KPIS: readonly KpiName[] = ['jobs_submitted', 'jobs_failed', 'wait_ms_p95', 'run_ms_p95'];
 
+/** Percentile figures need this many underlying jobs (completed for run times, started for waits) to be judged. */
+export const MIN_JOBS_FOR_PERCENTILES = 30;
+
+function enoughJobs(kpi: KpiName, values: KpiValues): boolean {
+  if (kpi.startsWith('run_ms')) return (values.jobs_completed ?? 0) >= MIN_JOBS_FOR_PERCENTILES;
+  if (kpi.startsWith('wait_ms')) return (values.jobs_submitted ?? 0) >= MIN_JOBS_FOR_PERCENTILES;
+  if (kpi === 'success_rate')
+    return (values.jobs_completed ?? 0) + (values.jobs_failed ?? 0) >= MIN_JOBS_FOR_PERCENTILES;
+  return true;
+}
+
 export interface DayForJudging {
   dayId: string;
   start: number;
@@ -52,8 +63,11 @@ export function detectDailyAnomalies(days: readonly DayForJudging[]): { items: A
   for (const day of days) {
     for (const kpi of DAILY_ANOMALY_KPIS) {
       const value = day.values[kpi];
-      if (value === null) continue;
-      const baseline = day.baseline.map((b) => b[kpi]).filter((v): v is number => v !== null);
+      if (value === null || !enoughJobs(kpi, day.values)) continue;
+      const baseline = day.baseline
+        .filter((b) => enoughJobs(kpi, b))
+        .map((b) => b[kpi])
+        .filter((v): v is number => v !== null);
       if (baseline.length < ANOMALY_RULES.minDailySamples) {
         insufficient.add(kpi);
         continue;
@@ -70,8 +84,11 @@ export function detectHourlyAnomalies(hours: readonly HourForJudging[]): Anomaly
   for (const hour of hours) {
     for (const kpi of HOURLY_ANOMALY_KPIS) {
       const value = hour.values[kpi];
-      if (value === null) continue;
-      const baseline = hour.baseline.map((b) => b[kpi]).filter((v): v is number => v !== null);
+      if (value === null || !enoughJobs(kpi, hour.values)) continue;
+      const baseline = hour.baseline
+        .filter((b) => enoughJobs(kpi, b))
+        .map((b) => b[kpi])
+        .filter((v): v is number => v !== null);
       const j = judgeValue(value, baseline, KPI_META[kpi].unit, ANOMALY_RULES.minHourlySamples);
       if (j) items.push(anomaly('hour', kpi, hour.dayId, hour.start, hour.label, value, j, 'for this hour'));
     }

@@ -215,6 +215,16 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
     utilizationByHour: byHour.map((slot) => (slot.obs > 0 ? slot.busy / slot.obs : null)),
     workersOnlineAvg: current.workersOnlineAvg,
     runMeanMs: current.runMean,
+    recentFailureModes: x.priorCovered
+      ? x.breakdown.failures
+          .filter((f) => f.is_recent)
+          .sort((a, b) => b.n - a.n || (a.message < b.message ? -1 : 1))
+          .map((f) => ({
+            error_type: f.error_type,
+            message: f.message === '' ? '(no message)' : f.message,
+            count: f.n,
+          }))
+      : [],
   };
   const recommendations = trackRecommendations(
     runRules(RULES, ruleContext),

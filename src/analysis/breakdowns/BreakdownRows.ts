@@ -45,6 +45,7 @@ export interface FailureRaw {
   n: number;
   machines: number;
   is_new: boolean;
+  is_recent: boolean;
 }
 
 export interface ModelRaw {

@@ -51,7 +51,9 @@ export class SpanPlan {
   params(spans: readonly SpanRef[] = this.all()): { hours: string; spans: string } {
     return {
       hours: JSON.stringify(this.boundaries),
-      spans: JSON.stringify(spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.key, h0: s.h0, h1: s.h1 }))),
+      spans: JSON.stringify(
+        spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.key, h0: s.h0, h1: s.h1, s: s.start, e: s.end })),
+      ),
     };
   }
 

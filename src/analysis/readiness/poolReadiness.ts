@@ -64,7 +64,7 @@ export function poolReadiness(x: PoolInputs, previous: number | null): Readiness
       explanation:
         x.machineEquivalents === null
           ? 'No completed jobs in the period.'
-          : `Its demand keeps ${x.machineEquivalents.toFixed(1)} machines busy on average (target 2).`,
+          : `Its demand keeps ${x.machineEquivalents.toFixed(x.machineEquivalents < 0.1 ? 2 : 1)} machines busy on average (target 2).`,
     },
     {
       name: 'suited_machines',

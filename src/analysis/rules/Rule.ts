@@ -34,6 +34,8 @@ export interface RuleContext {
   utilizationByHour: (number | null)[];
   workersOnlineAvg: number | null;
   runMeanMs: number | null;
+  /** Failure modes first seen at most 7 days before the period (empty without 28 days of prior history). */
+  recentFailureModes: { error_type: string; message: string; count: number }[];
 }
 
 export interface Rule {

@@ -5,9 +5,10 @@ import { evidence, perDay, round1, shortHash } from './ruleHelpers.ts';
 
 export const newFailureMode: Rule = {
   id: 'new-failure-mode',
-  description: 'A failure mode (type and normalized message) absent in the previous 28 days, seen at least 5 times.',
+  description:
+    'A failure mode (type and normalized message) first seen within 7 days before the period or in it, and absent in the 28 days before that, seen at least 5 times.',
   evaluate(ctx) {
-    return ctx.failures.new_modes
+    return ctx.recentFailureModes
       .filter((m) => m.count >= 5)
       .slice(0, 5)
       .map((m) => {
@@ -18,7 +19,7 @@ export const newFailureMode: Rule = {
           subject: `${m.error_type}: ${m.message}`,
           severity: m.count >= 100 ? 'high' : 'medium',
           title: `Investigate a new failure: ${m.error_type}`,
-          what: `"${m.message}" caused ${formatCount(m.count)} failures and did not occur in the previous 28 days.`,
+          what: `"${m.message}" caused ${formatCount(m.count)} failures; it first appeared in the last week.`,
           why: 'A failure mode that appears suddenly usually follows a deployment, a model change or a failing machine.',
           action: 'Check what changed when it first appeared: releases, model versions, machines added.',
           evidence: [evidence(ctx, 'new_failure_count', m.count, 5, 'jobs')],

@@ -152,7 +152,7 @@ export const highRetries: Rule = {
         rule: this.id,
         subject: null,
         severity: share > 0.3 ? 'high' : 'medium',
-        title: 'Cut retries: one job in ten needs another attempt',
+        title: `Cut retries: ${formatPercent(share, 0)} extra attempts per finished job`,
         what: `${formatCount(retries)} retries for ${formatCount(finished)} finished jobs (${formatPercent(share, 0)}).`,
         why: 'Each retry repeats GPU work and adds the failed attempt to the job’s wait.',
         action: 'Look at the failure messages of retried attempts; fix timeouts and resource limits at their source.',

@@ -33,7 +33,7 @@ export function buildSummary(x: SummaryInput): string[] {
   } else {
     const change = changeWords(k.jobs_submitted.delta_ratio, 'more', 'fewer', x.previousLabel);
     sentences.push(
-      `${scope}: ${formatCount(k.jobs_submitted.value)} jobs submitted${change} and ${formatCount(k.jobs_finished.value ?? 0)} finished.`,
+      `${scope}: ${formatCount(k.jobs_submitted.value)} jobs submitted${change ? ` (${change})` : ''} and ${formatCount(k.jobs_finished.value ?? 0)} finished.`,
     );
   }
 
@@ -55,7 +55,7 @@ export function buildSummary(x: SummaryInput): string[] {
     const wait =
       k.wait_ms_p95.value === null
         ? ''
-        : `; p95 queue wait was ${formatDuration(k.wait_ms_p95.value)}${changeWords(k.wait_ms_p95.delta_ratio, 'longer', 'shorter', x.previousLabel)}`;
+        : `; p95 queue wait was ${formatDuration(k.wait_ms_p95.value)}${suffix(changeWords(k.wait_ms_p95.delta_ratio, 'longer', 'shorter', x.previousLabel))}`;
     sentences.push(
       `Median run time was ${formatDuration(k.run_ms_p50.value)} (p95 ${formatDuration(k.run_ms_p95.value ?? k.run_ms_p50.value)})${wait}.`,
     );
@@ -93,8 +93,12 @@ export function buildSummary(x: SummaryInput): string[] {
 
 function changeWords(ratio: number | null, up: string, down: string, previousLabel: string): string {
   if (ratio === null) return '';
-  if (Math.abs(ratio) < 0.01) return `, about the same as ${previousLabel}`;
-  return `, ${formatPercent(Math.abs(ratio))} ${ratio > 0 ? up : down} than ${previousLabel}`;
+  if (Math.abs(ratio) < 0.01) return `about the same as ${previousLabel}`;
+  return `${formatPercent(Math.abs(ratio))} ${ratio > 0 ? up : down} than ${previousLabel}`;
+}
+
+function suffix(text: string): string {
+  return text ? `, ${text}` : '';
 }
 
 function pointsWords(delta: number): string {

@@ -58,13 +58,20 @@ describe('breakdown and snapshot queries', () => {
         error_type: 'resource_limit',
         error_message: 'CUDA out of memory: tried to allocate 512 MiB on job 9fa85f64-5717-4562-b3fc-2c963f66afa6',
       }),
-      // The same failure mode a week earlier makes it "not new"; a timeout on the day is new.
+      // The same failure mode a week earlier makes it "not new" (a timeout with another number of minutes).
       jobRow({
         job_id: 'old',
         status: 'failed',
         created: '2026-11-14T14:00:00Z',
         error_type: 'timeout',
         error_message: 'Job timeout after 30 minutes',
+      }),
+      jobRow({
+        job_id: 't1',
+        status: 'failed',
+        created: '2026-11-21T15:30:00Z',
+        error_type: 'timeout',
+        error_message: 'Job timeout after 45 minutes',
       }),
       jobRow({
         job_id: 'f2',
@@ -139,7 +146,7 @@ describe('breakdown and snapshot queries', () => {
     const plan = new SpanPlan(hourBuckets({ year: 2026, month: 11, day: 10 }, day.end, tz));
     const span = plan.span(day.start, day.end);
     const m = (await querySpanMetrics(w, plan, pools)).get(span.key)!;
-    expect(m).toMatchObject({ submitted: 10, completed: 7, failed: 3 });
+    expect(m).toMatchObject({ submitted: 11, completed: 7, failed: 4 });
     // Machines online per instant: 2, 2, 2, 1 → mean 1.75, min 1; two machines seen.
     expect(m).toMatchObject({ machinesOnlineAvg: 1.75, machinesOnlineMin: 1, machinesSeen: 2, machineInstants: 4 });
     // Workers online per instant: 2, 2, 2, 1 (7 observations), busy: w1 twice + w2 three times = 5.
@@ -149,9 +156,9 @@ describe('breakdown and snapshot queries', () => {
 
     const b = (await queryBreakdowns(w, plan, [span], pools)).get(span.key)!;
     const txt = b.jobTypes.find((r) => r.job_type === 'txt2img')!;
-    expect(txt).toMatchObject({ submitted: 9, completed: 6, failed: 3, fast_jobs: 6 });
+    expect(txt).toMatchObject({ submitted: 10, completed: 6, failed: 4, fast_jobs: 6 });
     const service = b.jobTypes.find((r) => r.is_service === 1)!;
-    expect(service).toMatchObject({ service: 'jobs', submitted: 10, completed: 7, heavy_jobs: 1 });
+    expect(service).toMatchObject({ service: 'jobs', submitted: 11, completed: 7, heavy_jobs: 1 });
 
     const m2 = b.machines.find((r) => r.machine_id === 'm-2' && r.is_machine === 1)!;
     // txt2img fleet median over [10,10,10,10,20,20] s = 10 s, so m-2's jobs run at 2× → relative 2.
@@ -173,6 +180,12 @@ describe('breakdown and snapshot queries', () => {
       is_new: true,
     });
     expect(b.failures.find((r) => r.error_type === 'unknown')).toMatchObject({ message: 'boom <script>', n: 1 });
+    // Seen 7 days before: not new, and not recent either (recent = first seen within the 7 days before).
+    expect(b.failures.find((r) => r.error_type === 'timeout')).toMatchObject({
+      message: 'Job timeout after <n> minutes',
+      is_new: false,
+      is_recent: true,
+    });
 
     const sdxl = b.models.find((r) => r.model === 'sdxl' && r.no_machine === 1 && r.no_pool === 1)!;
     expect(sdxl).toMatchObject({ jobs: 6, machines: 2 });
