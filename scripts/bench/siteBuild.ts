@@ -3,18 +3,15 @@
 //   node scripts/bench/siteBuild.ts [--keep]
 // Prints seconds and peak RSS per build as a table and as JSON.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { makeFixtureBundle } from '../../tests/fixtures/bundles/makeFixtureBundle.ts';
-import { shiftPeriodId } from '../../src/analysis/calendar/periodOf.ts';
-import type { BundleKind } from '../../src/report/BundleKind.ts';
+import { BENCH_TZ as TZ, writeNight, writeYear } from './siteYear.ts';
 import { buildSite } from '../../src/site/buildSite.ts';
 import { silentLogger } from '../../src/log/silentLogger.ts';
 
-const TZ = 'America/New_York';
 const { values } = parseArgs({
   options: { keep: { type: 'boolean' }, 'run-build': { type: 'string' }, full: { type: 'boolean' } },
 });
@@ -49,12 +46,6 @@ if (values['run-build']) {
 const root = await mkdtemp(path.join(tmpdir(), 'almanac-bench-'));
 const reports = path.join(root, 'reports');
 
-async function write(kind: BundleKind, id: string, generatedAt: number, openThrough?: number): Promise<void> {
-  const bundle = makeFixtureBundle({ kind, id, timezone: TZ, generatedAt, ...(openThrough ? { openThrough } : {}) });
-  await mkdir(path.join(reports, kind), { recursive: true });
-  await writeFile(path.join(reports, kind, `${id}.json`), JSON.stringify(bundle));
-}
-
 function runBuild(label: string, full: boolean): Record<string, unknown> {
   const self = fileURLToPath(import.meta.url);
   const args = [self, '--run-build', root, ...(full ? ['--full'] : [])];
@@ -64,30 +55,15 @@ function runBuild(label: string, full: boolean): Record<string, unknown> {
   return { label, ...(JSON.parse(line) as Record<string, unknown>) };
 }
 
-const generated = Date.parse('2026-11-22T06:15:00Z');
 const t0 = performance.now();
-for (let i = 364; i >= 0; i--) await write('daily', shiftPeriodId('daily', '2026-11-21', -i), generated);
-for (let i = 51; i >= 0; i--) await write('weekly', shiftPeriodId('weekly', '2026-W47', -i), generated);
-for (let i = 11; i >= 0; i--)
-  await write(
-    'monthly',
-    shiftPeriodId('monthly', '2026-11', -i),
-    generated,
-    i === 0 ? Date.parse('2026-11-22T05:00:00Z') : undefined,
-  );
-console.error(`wrote 429 bundles in ${((performance.now() - t0) / 1000).toFixed(1)} s to ${reports}`);
+const count = await writeYear(reports);
+console.error(`wrote ${count} bundles in ${((performance.now() - t0) / 1000).toFixed(1)} s to ${reports}`);
 
 const rows: Record<string, unknown>[] = [];
 rows.push(runBuild('full build, one year', true));
-// Night 1: 22 November closes; the week of 16-22 November is rewritten, the open month moves on.
-await write('daily', '2026-11-22', Date.parse('2026-11-23T06:15:00Z'));
-await write('weekly', '2026-W47', Date.parse('2026-11-23T06:15:00Z'));
-await write('monthly', '2026-11', Date.parse('2026-11-23T06:15:00Z'), Date.parse('2026-11-23T05:00:00Z'));
-rows.push(runBuild('nightly 1 (+1 day, week, month)', false));
-// Night 2: 23 November closes and a new open week begins.
-await write('daily', '2026-11-23', Date.parse('2026-11-24T06:15:00Z'));
-await write('weekly', '2026-W48', Date.parse('2026-11-24T06:15:00Z'), Date.parse('2026-11-24T05:00:00Z'));
-await write('monthly', '2026-11', Date.parse('2026-11-24T06:15:00Z'), Date.parse('2026-11-24T05:00:00Z'));
+await writeNight(reports, 1);
+rows.push(runBuild('nightly 1 (+1 day, its week and month)', false));
+await writeNight(reports, 2);
 rows.push(runBuild('nightly 2 (+1 day, new week, month)', false));
 rows.push(runBuild('no-change rebuild', false));
 
