@@ -17,6 +17,8 @@ export async function buildClientScript(outDir: string, cacheDir: string): Promi
     cacheDir,
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // Production JSX whatever NODE_ENV the calling process has (vitest sets "test").
+    oxc: { jsx: { runtime: 'automatic', development: false } },
     build: {
       outDir: path.join(outDir, path.dirname(CLIENT_SCRIPT)),
       emptyOutDir: false,

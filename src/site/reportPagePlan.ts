@@ -3,7 +3,7 @@ import type { ReportBundle } from '../report/ReportBundle.ts';
 import type { ChartModel } from '../charts/ChartModel.ts';
 import type { DataTableView, Link, RecommendationView, ReportPageView } from './PageView.ts';
 import type { SiteIndex } from './SiteIndex.ts';
-import { neighbours, parents } from './SiteIndex.ts';
+import { children, neighbours, parents } from './SiteIndex.ts';
 import { REPORT_ROOT, reportHref } from './pagePath.ts';
 import { kpiCards } from './kpiCards.ts';
 import { readinessViews } from './readinessViews.ts';
@@ -74,6 +74,13 @@ export function reportPagePlan(
         href: reportHref(root, e.kind, e.id),
         label: e.label,
       })),
+      days:
+        bundle.kind === 'daily'
+          ? []
+          : children(index, 'daily', bundle.period.start, bundle.period.end).map((e) => ({
+              href: reportHref(root, e.kind, e.id),
+              label: e.id,
+            })),
       home: { href: `${root}index.html`, label: 'Latest' },
       archive: { href: `${root}archive/index.html`, label: 'Archive' },
     },
