@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+
+/** One problem as `path: problem (what to do)`, the form the CLI prints for a rejected config. */
+export function formatConfigIssue(issue: z.core.$ZodIssue): string {
+  const path = issuePath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys
+        .map((key) => `${joinPath(path, key)}: unknown key (remove it or check its spelling)`)
+        .join('\n');
+    case 'invalid_type':
+      return `${path || '(root)'}: expected ${article(issue.expected)}${received(issue.input)} (change it to ${article(issue.expected)})`;
+    case 'invalid_value':
+      return `${path}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (pick one of them)`;
+    case 'too_small':
+      return `${path}: ${issue.message.replace(/^Too small: expected \w+ to /, 'must ')} (raise it)`;
+    case 'too_big':
+      return `${path}: ${issue.message.replace(/^Too big: expected \w+ to /, 'must ')} (lower it)`;
+    case 'invalid_format': {
+      const value =
+        typeof issue.input === 'string' && issue.input.length <= 80 ? `${JSON.stringify(issue.input)} ` : '';
+      if (issue.format === 'regex') return `${path}: ${value}${issue.message}`;
+      return `${path}: ${value}is not a valid ${issue.format} (fix the value)`;
+    }
+    default: {
+      // Our own refinements read as "is not … (use …)"; name the offending value when it is short text.
+      const value =
+        typeof issue.input === 'string' && issue.input.length <= 80 ? `${JSON.stringify(issue.input)} ` : '';
+      return `${path || '(root)'}: ${value}${issue.message}`;
+    }
+  }
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : joinPath(out, String(key))),
+    '',
+  );
+}
+
+function joinPath(base: string, key: string): string {
+  return base ? `${base}.${key}` : key;
+}
+
+function article(type: string): string {
+  if (type === 'array' || type === 'object' || type === 'integer') return `an ${type}`;
+  return `a ${type}`;
+}
+
+function received(input: unknown): string {
+  if (input === undefined) return ', but it is missing';
+  const kind = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
+  return `, got ${kind}`;
+}
