@@ -1,7 +1,7 @@
 import type { RejectRow } from '../../collect/CollectUnit.ts';
 import { excerptOf } from '../../collect/excerptOf.ts';
 import type { BullmqEvent } from './BullmqEvent.ts';
-import { isStreamId, msOfStreamId } from './streamIds.ts';
+import { isStreamId, msOfStreamId } from '../../collect/streamIds.ts';
 
 const SAFE_JOB_ID = /^[^\s]{1,200}$/;
 const EVENT_NAME = /^[a-z][a-z-]{0,40}$/;

@@ -1,4 +1,4 @@
-import type { RedisReader } from '../../collect/RedisReader.ts';
+import type { RedisReader } from './RedisReader.ts';
 
 export interface StreamInfo {
   length: number;
