@@ -1,7 +1,7 @@
 import type { SourceConfig } from '../config/Config.ts';
 import { openRedis } from '../redis/openRedis.ts';
 import { BullmqSource } from '../sources/bullmq/BullmqSource.ts';
-import { AlmanacError } from '../errors/AlmanacError.ts';
+import { EmpSource } from '../sources/emp/EmpSource.ts';
 import { RedisReader } from './RedisReader.ts';
 import type { Source } from './Source.ts';
 
@@ -20,8 +20,12 @@ export function redisSource(config: SourceConfig): Source {
         const source =
           config.layout === 'bullmq'
             ? new BullmqSource({ name: config.name, reader, prefix: config.prefix, queues: config.queues })
-            : null;
-        if (source === null) throw new AlmanacError('NotYetAvailable', 'The emp layout reader is not merged yet.');
+            : new EmpSource({
+                name: config.name,
+                reader,
+                prefix: config.prefix,
+                fullScanMinutes: config.fullScanMinutes,
+              });
         await source.collect(session);
       } finally {
         client.disconnect();
