@@ -80,9 +80,9 @@ export const configSchema = z
           .describe('When to analyze, build and export PDFs; closed weeks and months publish with it.'),
         timeoutMinutes: z
           .strictObject({
-            collect: z.number().positive().default(10),
-            publish: z.number().positive().default(30),
-            deliver: z.number().positive().default(10),
+            collect: z.number().positive().default(10).describe('Minutes a collection may take.'),
+            publish: z.number().positive().default(30).describe('Minutes analyze + build + pdf may take.'),
+            deliver: z.number().positive().default(10).describe('Minutes a delivery run may take.'),
           })
           .default({ collect: 10, publish: 30, deliver: 10 })
           .describe('A run that takes longer is stopped and logged as timed out.'),
@@ -104,7 +104,7 @@ export const configSchema = z
       .default({ title: 'Almanac', baseUrl: null }),
     pdf: z
       .strictObject({
-        paper: z.enum(['A4', 'Letter']).default('A4'),
+        paper: z.enum(['A4', 'Letter']).default('A4').describe('Paper size of the PDFs.'),
         executablePath: z
           .string()
           .nullable()
@@ -114,9 +114,9 @@ export const configSchema = z
         concurrency: z.number().int().min(1).max(8).default(2).describe('Pages printed in parallel.'),
         budgets: z
           .strictObject({
-            daily: budget.default({ maxBytes: 1_572_864, maxPages: 8 }),
-            weekly: budget.default({ maxBytes: 2_621_440, maxPages: 12 }),
-            monthly: budget.default({ maxBytes: 4_194_304, maxPages: 20 }),
+            daily: budget.default({ maxBytes: 1_572_864, maxPages: 8 }).describe('Daily PDF limits.'),
+            weekly: budget.default({ maxBytes: 2_621_440, maxPages: 12 }).describe('Weekly PDF limits.'),
+            monthly: budget.default({ maxBytes: 4_194_304, maxPages: 20 }).describe('Monthly PDF limits.'),
           })
           .default({
             daily: { maxBytes: 1_572_864, maxPages: 8 },
@@ -143,17 +143,22 @@ export const configSchema = z
           .nullable()
           .default(null)
           .describe('SMTP server, e.g. "${SMTP_URL}" (default: the SMTP_URL environment variable, else no email).'),
-        from: z.string().min(3).default('Almanac <almanac@localhost>'),
+        from: z.string().min(3).default('Almanac <almanac@localhost>').describe('Sender of report emails.'),
         owner: z.email().nullable().default(null).describe('Receives failure notices.'),
-        timeoutMs: z.number().int().positive().default(30000),
+        timeoutMs: z.number().int().positive().default(30000).describe('SMTP connection and command timeout.'),
         subscriptions: z
           .array(
             z.strictObject({
-              recipients: z.array(z.email()).min(1),
-              kinds: z.array(reportKind).min(1).default(['daily', 'weekly', 'monthly']),
-              attachPdf: z.boolean().default(true),
+              recipients: z.array(z.email()).min(1).describe('Email addresses that receive these reports.'),
+              kinds: z
+                .array(reportKind)
+                .min(1)
+                .default(['daily', 'weekly', 'monthly'])
+                .describe('Which reports they receive.'),
+              attachPdf: z.boolean().default(true).describe('Attach the PDF (else link to the page only).'),
             }),
           )
+          .describe('Who receives which reports.')
           .default([]),
       })
       .default({

@@ -31,7 +31,8 @@ export function formatConfigIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-function issuePath(path: readonly PropertyKey[]): string {
+/** `sources[1].name` for the path ["sources", 1, "name"]: the same notation as expandEnvReferences. */
+export function issuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (out, key) => (typeof key === 'number' ? `${out}[${key}]` : joinPath(out, String(key))),
     '',

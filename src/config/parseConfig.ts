@@ -3,7 +3,7 @@ import { AlmanacError } from '../errors/AlmanacError.ts';
 import type { Config, SourceConfig } from './Config.ts';
 import { configSchema } from './configSchema.ts';
 import { expandEnvReferences } from './expandEnvReferences.ts';
-import { formatConfigIssue } from './formatConfigIssue.ts';
+import { formatConfigIssue, issuePath } from './formatConfigIssue.ts';
 
 export interface ParseConfigOptions {
   /** Relative paths in the config resolve against this directory. */
@@ -30,7 +30,12 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): Config {
 
   const withOverrides = applyOverrides(expansion.value, options.overrides);
   const result = configSchema.safeParse(withOverrides, { reportInput: true });
-  if (!result.success) problems.push(...result.error.issues.map(formatConfigIssue));
+  if (!result.success) {
+    // A value still holding an unexpanded ${VAR} fails validation too; its missing variable is the real problem.
+    const unexpanded = new Set(expansion.missing.map((m) => m.path));
+    const issues = result.error.issues.filter((issue) => !unexpanded.has(issuePath(issue.path)));
+    problems.push(...issues.map(formatConfigIssue));
+  }
   if (problems.length > 0 || !result.success) {
     const where = file ? `The config file ${file}` : 'The configuration';
     throw new AlmanacError('ConfigInvalid', `${where} has ${plural(problems.length)}:\n  ${problems.join('\n  ')}`, {

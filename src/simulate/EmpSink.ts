@@ -5,6 +5,8 @@ export interface EmpSink {
   set(key: string, value: string): void;
   zadd(key: string, score: number, member: string): void;
   expire(key: string, seconds: number): void;
-  /** Stream entry with an explicit id (`{ms}-{seq}`), trimmed approximately to `maxlen`. */
+  zrem(key: string, member: string): void;
+  hdel(key: string, field: string): void;
+  /** Stream entry with an explicit id (`{ms}-{seq}`, or `*` in live mode), trimmed approximately to `maxlen`. */
   xadd(key: string, id: string, fields: Record<string, string>, maxlen: number): void;
 }

@@ -1,6 +1,16 @@
 import { buildFleet, type Fleet } from './buildFleet.ts';
 import { buildPayload, pickModels } from './buildPayload.ts';
-import { DOWNLOAD_FAILURE, FAILURE_MODES, INCIDENT_FAILURES, JOB_TIMEOUT_MS, JOB_TYPES, NEXT_STEP, TIMEOUT_FAILURE, type FailureMode, type JobType } from './catalog.ts';
+import {
+  DOWNLOAD_FAILURE,
+  FAILURE_MODES,
+  INCIDENT_FAILURES,
+  JOB_TIMEOUT_MS,
+  JOB_TYPES,
+  NEXT_STEP,
+  TIMEOUT_FAILURE,
+  type FailureMode,
+  type JobType,
+} from './catalog.ts';
 import { buildModelCatalog, type ModelCatalog } from './modelCatalog.ts';
 import { incidentAt, planIncidents, type Incident } from './planIncidents.ts';
 import { cumulative, Prng, zipfWeights } from './Prng.ts';
@@ -21,8 +31,16 @@ const DISCONNECT: FailureMode = {
   retryable: true,
   weight: 0,
 };
-const DOWNLOAD_ERRORS = ['HTTP 404: Not Found', 'Connection reset by peer', 'No space left on device', 'SHA256 checksum mismatch', 'Read timed out'];
+const DOWNLOAD_ERRORS = [
+  'HTTP 404: Not Found',
+  'Connection reset by peer',
+  'No space left on device',
+  'SHA256 checksum mismatch',
+  'Read timed out',
+];
 const CANCEL_RATE = 0.004;
+/** Share of a job type's failure rate that comes from steps doomed on every attempt. */
+const POISON_SHARE = 0.45;
 const DOWNLOAD_FAIL_RATE = 0.025;
 
 interface Arrival {
@@ -61,7 +79,12 @@ export class FleetEngine {
     this.firstDay = Math.floor(this.from / DAY_MS) * DAY_MS;
     this.fleet = buildFleet(options.seed, options.machines, this.from, options.end);
     this.catalog = buildModelCatalog(options.seed);
-    this.incidents = planIncidents(options.seed, this.firstDay, Math.ceil((options.end - this.firstDay) / DAY_MS), options.machines);
+    this.incidents = planIncidents(
+      options.seed,
+      this.firstDay,
+      Math.ceil((options.end - this.firstDay) / DAY_MS),
+      options.machines,
+    );
     this.freeAt = new Float64Array(this.fleet.workers.length);
     this.eligible = JOB_TYPES.map((t) =>
       (this.fleet.byService.get(t.service) ?? []).filter((w) => {
@@ -87,7 +110,8 @@ export class FleetEngine {
   private generateDay(dayIndex: number, dayStart: number): DayBatch {
     const rng = Prng.derive(this.options.seed, 0xda7, dayIndex);
     const totalDays = Math.ceil((this.options.end - this.firstDay) / DAY_MS);
-    const volume = expectedVolume(dayIndex, totalDays, dayStart, this.options.jobsPerDay, this.firstDay) * rng.logNormal(1, 0.08);
+    const volume =
+      expectedVolume(dayIndex, totalDays, dayStart, this.options.jobsPerDay, this.firstDay) * rng.logNormal(1, 0.08);
     const arrivals = this.arrivals(rng, dayStart, volume);
     const jobs: SimJob[] = [];
     const downloads: SimDownload[] = [];
@@ -111,7 +135,12 @@ export class FleetEngine {
     while (planned < volume) {
       const x = rng.float();
       const kind: Arrival['kind'] = x < 0.55 ? 'workflow' : x < 0.97 ? 'direct' : 'batch';
-      const steps = kind === 'workflow' ? this.workflowLength(rng) : kind === 'batch' ? Math.max(3, Math.round(rng.logNormal(15, 0.6))) : 1;
+      const steps =
+        kind === 'workflow'
+          ? this.workflowLength(rng)
+          : kind === 'batch'
+            ? Math.max(3, Math.round(rng.logNormal(15, 0.6)))
+            : 1;
       planned += steps;
       out.push({ at: this.arrivalTime(rng, dayStart), kind, typeIndex: rng.pickCumulative(this.typeCdf), steps });
     }
@@ -130,7 +159,16 @@ export class FleetEngine {
     return Math.floor(dayStart + hour * 3_600_000 + rng.float() * 3_600_000);
   }
 
-  private newJob(rng: Prng, typeIndex: number, createdAt: number, priority: number, workflow: SimJob | { id: string; at: number; priority: number; total: number; step: number; trace: string; span: string } | null): SimJob {
+  private newJob(
+    rng: Prng,
+    typeIndex: number,
+    createdAt: number,
+    priority: number,
+    workflow:
+      | SimJob
+      | { id: string; at: number; priority: number; total: number; step: number; trace: string; span: string }
+      | null,
+  ): SimJob {
     const type = JOB_TYPES[typeIndex] ?? JOB_TYPES[0]!;
     const models = pickModels(type, this.catalog, rng);
     const wf = workflow !== null && !('seq' in workflow) ? workflow : null;
@@ -156,6 +194,7 @@ export class FleetEngine {
       workflowSpanId: wf?.span ?? '',
       models,
       baseRunMs: rng.logNormal(type.medianSec * 1000, type.sigma),
+      poison: rng.chance(type.failRate * POISON_SHARE) ? pickMode(rng, FAILURE_MODES[type.failureSet]) : null,
       attempts: [],
       cancelAt: rng.chance(CANCEL_RATE) ? Math.floor(createdAt + rng.logNormal(45_000, 1)) : -1,
     };
@@ -198,7 +237,12 @@ export class FleetEngine {
     return outcome === 'completed';
   }
 
-  private attemptAll(rng: Prng, job: SimJob, type: JobType, downloads: SimDownload[]): 'completed' | 'failed' | 'cancelled' | 'unclaimed' {
+  private attemptAll(
+    rng: Prng,
+    job: SimJob,
+    type: JobType,
+    downloads: SimDownload[],
+  ): 'completed' | 'failed' | 'cancelled' | 'unclaimed' {
     let readyAt = job.createdAt;
     let lastWorker = -1;
     for (let attempt = 0; attempt < job.maxRetries; attempt++) {
@@ -217,7 +261,14 @@ export class FleetEngine {
         job.cancelAt = endAt;
         failure = 'cancel';
       }
-      const a: SimAttempt = { worker: pick, assignedUs, startedAt, endAt, failure, progress: failure === null ? 100 : Math.min(99, Math.floor(result.progress)) };
+      const a: SimAttempt = {
+        worker: pick,
+        assignedUs,
+        startedAt,
+        endAt,
+        failure,
+        progress: failure === null ? 100 : Math.min(99, Math.floor(result.progress)),
+      };
       job.attempts.push(a);
       this.freeAt[pick] = endAt + 100 + rng.int(300);
       if (failure === null) return 'completed';
@@ -275,7 +326,14 @@ export class FleetEngine {
     return s[0] > t ? s[0] : t;
   }
 
-  private execute(rng: Prng, job: SimJob, type: JobType, worker: number, startedAt: number, downloads: SimDownload[]): { endAt: number; failure: FailureMode | null; progress: number } {
+  private execute(
+    rng: Prng,
+    job: SimJob,
+    type: JobType,
+    worker: number,
+    startedAt: number,
+    downloads: SimDownload[],
+  ): { endAt: number; failure: FailureMode | null; progress: number } {
     const machineIndex = this.fleet.workers[worker]?.machine ?? 0;
     const machine = this.fleet.machines[machineIndex]!;
     this.onlineFrom(machineIndex, startedAt);
@@ -296,9 +354,24 @@ export class FleetEngine {
         const duration = (bytes / machine.downloadRate) * slow * rng.logNormal(1, 0.25);
         const ok = !rng.chance(DOWNLOAD_FAIL_RATE * (1 + 3 * intensity));
         const endedAt = Math.floor(t + (ok ? duration : duration * rng.range(0.05, 0.8)));
-        downloads.push({ machine: machineIndex, model: m, startedAt: Math.floor(t), endedAt, ok, error: ok ? '' : (DOWNLOAD_ERRORS[rng.int(DOWNLOAD_ERRORS.length)] ?? '') });
+        downloads.push({
+          machine: machineIndex,
+          model: m,
+          startedAt: Math.floor(t),
+          endedAt,
+          ok,
+          error: ok ? '' : (DOWNLOAD_ERRORS[rng.int(DOWNLOAD_ERRORS.length)] ?? ''),
+        });
         t = endedAt;
-        if (!ok) return { endAt: t, failure: { ...DOWNLOAD_FAILURE, message: `${DOWNLOAD_FAILURE.message}: ${this.catalog.models[m]?.name ?? ''}` }, progress: 0 };
+        if (!ok)
+          return {
+            endAt: t,
+            failure: {
+              ...DOWNLOAD_FAILURE,
+              message: `${DOWNLOAD_FAILURE.message}: ${this.catalog.models[m]?.name ?? ''}`,
+            },
+            progress: 0,
+          };
         cache[m] = 1;
       }
     }
@@ -310,6 +383,9 @@ export class FleetEngine {
     if (run > JOB_TIMEOUT_MS) {
       failure = TIMEOUT_FAILURE;
       runFor = JOB_TIMEOUT_MS;
+    } else if (job.poison !== null) {
+      failure = job.poison;
+      runFor = run * rng.range(0.1, 0.9);
     } else if (rng.chance(failP)) {
       const modes = intensity > 0.3 && rng.chance(0.6) ? INCIDENT_FAILURES : FAILURE_MODES[type.failureSet];
       failure = pickMode(rng, modes);

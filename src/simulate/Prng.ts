@@ -117,8 +117,11 @@ export class Prng {
 
   hex(chars: number): string {
     let out = '';
-    while (out.length < chars) out += this.u32().toString(16).padStart(8, '0');
-    return out.slice(0, chars);
+    for (let i = 0; i < chars; i += 8) {
+      const x = this.u32();
+      out += HEX_PAIRS[x >>> 24]! + HEX_PAIRS[(x >>> 16) & 255]! + HEX_PAIRS[(x >>> 8) & 255]! + HEX_PAIRS[x & 255]!;
+    }
+    return out.length === chars ? out : out.slice(0, chars);
   }
 
   /** An RFC 4122 version-4 shaped UUID from this stream. */
@@ -128,6 +131,8 @@ export class Prng {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
+
+const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;

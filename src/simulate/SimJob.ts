@@ -39,6 +39,8 @@ export interface SimJob {
   models: number[];
   /** Run time on a reference GPU before machine, incident and per-attempt factors. */
   baseRunMs: number;
+  /** A step that fails the same way on every attempt (bad input, oversized job), or null. */
+  poison: FailureMode | null;
   attempts: SimAttempt[];
   /** When the API cancelled it, or -1. */
   cancelAt: number;

@@ -88,7 +88,8 @@ export function buildFleet(seed: number, machineCount: number, from: number, to:
     let gpu = GPU_MODELS[rng.pickCumulative(gpuCdf)] ?? GPU_MODELS[0]!;
     // The permanent comfyui homes include big GPUs so flux and video always have somewhere to run.
     if (i === 0 || i === 5 || (role === 'ollama' && i < 6)) gpu = GPU_MODELS[3]!;
-    const gpuCount = role === 'openai' || role === 'simulation' ? 1 + rng.int(2) : (gpu.counts[rng.int(gpu.counts.length)] ?? 1);
+    const gpuCount =
+      role === 'openai' || role === 'simulation' ? 1 + rng.int(2) : (gpu.counts[rng.int(gpu.counts.length)] ?? 1);
     const provider = PROVIDERS[rng.int(PROVIDERS.length)] ?? 'vast';
     const id = `${provider}-${gpu.name.toLowerCase().replace(/\s+/g, '')}-${rng.hex(6)}`;
     // Slow machines are picked among the later (comfyui-heavy) ones so fixed service homes stay healthy.
@@ -102,7 +103,7 @@ export function buildFleet(seed: number, machineCount: number, from: number, to:
       role,
       contention: slow ? rng.range(1.8, 2.3) : rng.range(0.95, 1.08),
       flakiness: !slow && rng.chance(0.1) ? rng.range(2.5, 4) : 1,
-      downloadRate: rng.logNormal(150, 0.5) * 1024 * 1024 / 1000,
+      downloadRate: (rng.logNormal(150, 0.5) * 1024 * 1024) / 1000,
       sessions: sessionsOf(core, from, to, rng),
       workers: [],
     };

@@ -2,7 +2,16 @@ import type { JobType } from './catalog.ts';
 import type { ModelCatalog } from './modelCatalog.ts';
 import type { Prng } from './Prng.ts';
 
-const PROMPTS = ['a lighthouse at dusk', 'portrait of an astronaut', 'isometric city block', 'product shot of a sneaker', 'watercolor fox', 'neon street in the rain', 'logo for a coffee brand', 'mountain lake at dawn'];
+const PROMPTS = [
+  'a lighthouse at dusk',
+  'portrait of an astronaut',
+  'isometric city block',
+  'product shot of a sneaker',
+  'watercolor fox',
+  'neon street in the rain',
+  'logo for a coffee brand',
+  'mountain lake at dawn',
+];
 
 /** Picks the models a ComfyUI job of this variant loads: Zipf-popular, with companion LoRAs. */
 export function pickModels(type: JobType, catalog: ModelCatalog, rng: Prng): number[] {
@@ -12,7 +21,8 @@ export function pickModels(type: JobType, catalog: ModelCatalog, rng: Prng): num
     const clip = catalog.clips[type.variant === 'flux' ? 0 : 2 + rng.int(2)] ?? 0;
     const vae = catalog.vaes[type.variant === 'flux' ? 1 : 2 + rng.int(2)] ?? 0;
     const picked = [unet, clip, vae];
-    if (type.variant === 'flux' && rng.chance(0.4)) picked.push(catalog.loras[rng.pickCumulative(catalog.loraCdf)] ?? 0);
+    if (type.variant === 'flux' && rng.chance(0.4))
+      picked.push(catalog.loras[rng.pickCumulative(catalog.loraCdf)] ?? 0);
     return picked;
   }
   const ckptSlot = rng.pickCumulative(catalog.ckptCdf);
@@ -20,7 +30,9 @@ export function pickModels(type: JobType, catalog: ModelCatalog, rng: Prng): num
   const loraCount = rng.chance(0.55) ? 1 + (rng.chance(0.3) ? 1 : 0) : 0;
   for (let i = 0; i < loraCount; i++) {
     const companions = catalog.companions[ckptSlot] ?? [];
-    const lora = rng.chance(0.65) ? companions[rng.int(companions.length)] : catalog.loras[rng.pickCumulative(catalog.loraCdf)];
+    const lora = rng.chance(0.65)
+      ? companions[rng.int(companions.length)]
+      : catalog.loras[rng.pickCumulative(catalog.loraCdf)];
     if (lora !== undefined && !picked.includes(lora)) picked.push(lora);
   }
   if (rng.chance(0.25)) picked.push(catalog.vaes[0] ?? 0);
@@ -37,11 +49,17 @@ function comfyGraph(type: JobType, models: number[], catalog: ModelCatalog, rng:
   const g: Record<string, unknown> = {};
   const byKind = (kind: string) => models.filter((m) => catalog.models[m]?.kind === kind);
   if (type.variant === 'flux' || type.variant === 'video') {
-    g['1'] = { class_type: 'UNETLoader', inputs: { unet_name: name(catalog, byKind('unet')[0]), weight_dtype: 'default' } };
+    g['1'] = {
+      class_type: 'UNETLoader',
+      inputs: { unet_name: name(catalog, byKind('unet')[0]), weight_dtype: 'default' },
+    };
     const clips = byKind('clip');
     g['2'] =
       type.variant === 'flux'
-        ? { class_type: 'DualCLIPLoader', inputs: { clip_name1: name(catalog, clips[0]), clip_name2: 'clip_l.safetensors', type: 'flux' } }
+        ? {
+            class_type: 'DualCLIPLoader',
+            inputs: { clip_name1: name(catalog, clips[0]), clip_name2: 'clip_l.safetensors', type: 'flux' },
+          }
         : { class_type: 'CLIPLoader', inputs: { clip_name: name(catalog, clips[0]), type: 'wan' } };
     g['3'] = { class_type: 'VAELoader', inputs: { vae_name: name(catalog, byKind('vae')[0]) } };
   } else {
@@ -50,12 +68,20 @@ function comfyGraph(type: JobType, models: number[], catalog: ModelCatalog, rng:
     if (vae !== undefined) g['3'] = { class_type: 'VAELoader', inputs: { vae_name: name(catalog, vae) } };
   }
   byKind('lora').forEach((lora, i) => {
-    g[String(10 + i)] = { class_type: 'LoraLoader', inputs: { lora_name: name(catalog, lora), strength_model: 0.8, strength_clip: 1 } };
+    g[String(10 + i)] = {
+      class_type: 'LoraLoader',
+      inputs: { lora_name: name(catalog, lora), strength_model: 0.8, strength_clip: 1 },
+    };
   });
   g['6'] = { class_type: 'CLIPTextEncode', inputs: { text: prompt } };
-  if (type.variant === 'img2img' || type.variant === 'upscale') g['7'] = { class_type: 'LoadImage', inputs: { image: `input_${rng.hex(8)}.png` } };
-  if (type.variant === 'upscale') g['8'] = { class_type: 'UpscaleModelLoader', inputs: { model_name: '4x-UltraSharp.pth' } };
-  g['5'] = { class_type: 'KSampler', inputs: { seed: rng.u32(), steps: type.variant === 'video' ? 30 : 20, cfg: 7, sampler_name: 'euler' } };
+  if (type.variant === 'img2img' || type.variant === 'upscale')
+    g['7'] = { class_type: 'LoadImage', inputs: { image: `input_${rng.hex(8)}.png` } };
+  if (type.variant === 'upscale')
+    g['8'] = { class_type: 'UpscaleModelLoader', inputs: { model_name: '4x-UltraSharp.pth' } };
+  g['5'] = {
+    class_type: 'KSampler',
+    inputs: { seed: rng.u32(), steps: type.variant === 'video' ? 30 : 20, cfg: 7, sampler_name: 'euler' },
+  };
   g['9'] =
     type.variant === 'video'
       ? { class_type: 'VHS_VideoCombine', inputs: { frame_rate: 16, format: 'video/h264-mp4' } }
@@ -70,7 +96,14 @@ export function buildPayload(type: JobType, models: number[], catalog: ModelCata
     case 'comfy':
       return JSON.stringify({ workflow: comfyGraph(type, models, catalog, rng) });
     case 'a1111':
-      return JSON.stringify({ prompt, steps: 25, width: 1024, height: 1024, sampler_name: 'DPM++ 2M', ...(type.variant === 'hires' ? { enable_hr: true, hr_scale: 2 } : {}) });
+      return JSON.stringify({
+        prompt,
+        steps: 25,
+        width: 1024,
+        height: 1024,
+        sampler_name: 'DPM++ 2M',
+        ...(type.variant === 'hires' ? { enable_hr: true, hr_scale: 2 } : {}),
+      });
     case 'openai_image':
       return JSON.stringify({ model: type.variant, prompt, size: '1024x1024', n: 1 });
     case 'openai_text':

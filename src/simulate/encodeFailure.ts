@@ -26,7 +26,12 @@ function workerError(job: SimJob, a: SimAttempt): string {
 /** `jobs:failed[jobId]` for a permanent failure (worker path) or an API cancellation. */
 function failedEntry(job: SimJob, view: JobView, lastIndex: number): string {
   if (view.cancelled) {
-    return JSON.stringify({ error: CANCEL_ERROR, failed_at: view.fields['failed_at'], retry_count: Number(view.fields['retry_count']), cancelled: true });
+    return JSON.stringify({
+      error: CANCEL_ERROR,
+      failed_at: view.fields['failed_at'],
+      retry_count: Number(view.fields['retry_count']),
+      cancelled: true,
+    });
   }
   const a = job.attempts[lastIndex]!;
   return JSON.stringify({ error: workerError(job, a), failed_at: iso(a.endAt), retry_count: lastIndex + 1 });

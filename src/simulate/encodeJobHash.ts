@@ -43,7 +43,10 @@ function submitted(job: SimJob): Record<string, string> {
     job_span_id: job.jobSpanId,
     workflow_trace_id: job.workflowTraceId,
     workflow_span_id: job.workflowSpanId,
-    ctx: JSON.stringify({ workflow_context: { retry_attempt: 0 }, storage: { provider: 'azure', container: 'emprops-share', prefix: `u/${job.customerId}` } }),
+    ctx: JSON.stringify({
+      workflow_context: { retry_attempt: 0 },
+      storage: { provider: 'azure', container: 'emprops-share', prefix: `u/${job.customerId}` },
+    }),
   };
 }
 
@@ -57,7 +60,15 @@ export function isRetry(a: SimAttempt, index: number, job: SimJob): boolean {
  */
 export function encodeJobHash(job: SimJob, asOf: number, fleet: Fleet): JobView {
   const f = submitted(job);
-  const view: JobView = { fields: f, status: 'pending', visible: 0, cancelled: false, beforeClaim: null, permanent: null, requeued: false };
+  const view: JobView = {
+    fields: f,
+    status: 'pending',
+    visible: 0,
+    cancelled: false,
+    beforeClaim: null,
+    permanent: null,
+    requeued: false,
+  };
   const cancelAt = job.cancelAt >= 0 && job.cancelAt <= asOf ? job.cancelAt : -1;
   for (let k = 0; k < job.attempts.length; k++) {
     const a = job.attempts[k]!;

@@ -24,11 +24,55 @@ export interface ModelCatalog {
   companions: number[][];
 }
 
-const CKPT_FAMILIES = ['sdxl_base', 'juggernautXL', 'realvisXL', 'dreamshaperXL', 'ponyDiffusion', 'animagineXL', 'epicrealismXL', 'copaxTimeless'];
-const LORA_STYLES = ['watercolor', 'pixel_art', 'film_grain', 'neon_noir', 'claymation', 'ukiyo_e', 'lineart', 'cinematic', 'low_poly', 'vaporwave', 'sketch', 'isometric', 'product_shot', 'portrait_pro', 'logo_flat', 'fantasy_map'];
-const UNETS = ['flux1-dev.safetensors', 'flux1-schnell.safetensors', 'wan2.1_t2v_14B_fp16.safetensors', 'hunyuan_video_t2v_720p_bf16.safetensors', 'flux1-fill-dev.safetensors', 'ltx-video-2b-v0.9.safetensors'];
-const CLIPS = ['t5xxl_fp16.safetensors', 'clip_l.safetensors', 'umt5_xxl_fp8_e4m3fn_scaled.safetensors', 'llava_llama3_fp8_scaled.safetensors', 't5xxl_fp8_e4m3fn.safetensors'];
-const VAES = ['sdxl_vae.safetensors', 'ae.safetensors', 'wan_2.1_vae.safetensors', 'hunyuan_video_vae_bf16.safetensors'];
+const CKPT_FAMILIES = [
+  'sdxl_base',
+  'juggernautXL',
+  'realvisXL',
+  'dreamshaperXL',
+  'ponyDiffusion',
+  'animagineXL',
+  'epicrealismXL',
+  'copaxTimeless',
+];
+const LORA_STYLES = [
+  'watercolor',
+  'pixel_art',
+  'film_grain',
+  'neon_noir',
+  'claymation',
+  'ukiyo_e',
+  'lineart',
+  'cinematic',
+  'low_poly',
+  'vaporwave',
+  'sketch',
+  'isometric',
+  'product_shot',
+  'portrait_pro',
+  'logo_flat',
+  'fantasy_map',
+];
+const UNETS = [
+  'flux1-dev.safetensors',
+  'flux1-schnell.safetensors',
+  'wan2.1_t2v_14B_fp16.safetensors',
+  'hunyuan_video_t2v_720p_bf16.safetensors',
+  'flux1-fill-dev.safetensors',
+  'ltx-video-2b-v0.9.safetensors',
+];
+const CLIPS = [
+  't5xxl_fp16.safetensors',
+  'clip_l.safetensors',
+  'umt5_xxl_fp8_e4m3fn_scaled.safetensors',
+  'llava_llama3_fp8_scaled.safetensors',
+  't5xxl_fp8_e4m3fn.safetensors',
+];
+const VAES = [
+  'sdxl_vae.safetensors',
+  'ae.safetensors',
+  'wan_2.1_vae.safetensors',
+  'hunyuan_video_vae_bf16.safetensors',
+];
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
@@ -49,7 +93,9 @@ export function buildModelCatalog(seed: number): ModelCatalog {
   const loras: number[] = [];
   for (let i = 0; i < 80; i++) {
     const style = LORA_STYLES[i % LORA_STYLES.length] ?? 'style';
-    loras.push(add('lora', `${style}_xl_v${1 + Math.floor(i / LORA_STYLES.length)}.safetensors`, rng.range(20, 400) * MB));
+    loras.push(
+      add('lora', `${style}_xl_v${1 + Math.floor(i / LORA_STYLES.length)}.safetensors`, rng.range(20, 400) * MB),
+    );
   }
   const vaes = VAES.map((n) => add('vae', n, rng.range(160, 340) * MB));
   const unets = UNETS.map((n) => add('unet', n, rng.range(11, 28) * GB));

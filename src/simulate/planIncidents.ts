@@ -18,7 +18,7 @@ const DAY = 24 * HOUR;
 
 /**
  * Scripted incidents: one per month of simulated time (at least one), each on a weekday, shaped stable →
- * escalation (2 h) → peak (3 h) → recovery (3 h), hitting about a third of the machines.
+ * escalation (2 h) → peak (3 h) → recovery (3 h), hitting about 60% of the machines.
  */
 export function planIncidents(seed: number, firstDayMs: number, days: number, machineCount: number): Incident[] {
   const rng = Prng.derive(seed, 0x1c1d);
@@ -35,7 +35,7 @@ export function planIncidents(seed: number, firstDayMs: number, days: number, ma
     }
     const start = firstDayMs + day * DAY + (13 + rng.int(5)) * HOUR;
     const machines = new Set<number>();
-    for (let m = 0; m < machineCount; m++) if (rng.chance(0.35)) machines.add(m);
+    for (let m = 0; m < machineCount; m++) if (rng.chance(0.6)) machines.add(m);
     if (machines.size === 0) machines.add(0);
     incidents.push({
       start,
@@ -43,7 +43,7 @@ export function planIncidents(seed: number, firstDayMs: number, days: number, ma
       peakEnd: start + 5 * HOUR,
       end: start + 8 * HOUR,
       machines,
-      failPeak: rng.range(12, 20),
+      failPeak: rng.range(10, 18),
       slowPeak: rng.range(1.6, 2.2),
     });
   }
@@ -51,7 +51,11 @@ export function planIncidents(seed: number, firstDayMs: number, days: number, ma
 }
 
 /** The incident hitting a machine at time t and its intensity in [0, 1] (ramps up, holds, ramps down). */
-export function incidentAt(incidents: readonly Incident[], machine: number, t: number): { incident: Incident; intensity: number } | null {
+export function incidentAt(
+  incidents: readonly Incident[],
+  machine: number,
+  t: number,
+): { incident: Incident; intensity: number } | null {
   for (const incident of incidents) {
     if (t < incident.start || t >= incident.end || !incident.machines.has(machine)) continue;
     const intensity =

@@ -4,7 +4,10 @@
  */
 
 // Relative submissions per UTC hour: low from about 06:00 to 13:00 UTC (US night), peaking 17:00-02:00 UTC.
-const HOURLY = [1.5, 1.4, 1.2, 0.9, 0.6, 0.4, 0.3, 0.25, 0.25, 0.3, 0.35, 0.45, 0.6, 0.8, 1.0, 1.2, 1.35, 1.5, 1.6, 1.65, 1.65, 1.6, 1.55, 1.5];
+const HOURLY = [
+  1.5, 1.4, 1.2, 0.9, 0.6, 0.4, 0.3, 0.25, 0.25, 0.3, 0.35, 0.45, 0.6, 0.8, 1.0, 1.2, 1.35, 1.5, 1.6, 1.65, 1.65, 1.6,
+  1.55, 1.5,
+];
 const HOURLY_SUM = HOURLY.reduce((a, b) => a + b, 0);
 
 /** Saturday and Sunday (UTC) carry roughly half a weekday's load. */
@@ -25,7 +28,13 @@ export function weekdayFactor(dayStartMs: number): number {
  * Expected submissions on day `dayIndex` of `days`, scaled so the mean over the range is `jobsPerDay`. Noise is
  * added by the caller.
  */
-export function expectedVolume(dayIndex: number, days: number, dayStartMs: number, jobsPerDay: number, firstDayMs: number): number {
+export function expectedVolume(
+  dayIndex: number,
+  days: number,
+  dayStartMs: number,
+  jobsPerDay: number,
+  firstDayMs: number,
+): number {
   let norm = 0;
   for (let d = 0; d < days; d++) norm += Math.pow(1 + GROWTH_PER_DAY, d) * weekdayFactor(firstDayMs + d * 86_400_000);
   norm /= days;

@@ -12,7 +12,8 @@ export const FAILED_KEEP_MS = 7 * 24 * 3_600_000;
 
 function resultOf(job: SimJob): string {
   const base = `https://cdn.emprops.ai/generations/${job.customerId}/${job.id}`;
-  if (job.service === 'openai_text' || job.service === 'ollama') return JSON.stringify({ text: 'Generated text output.', tokens: 180 });
+  if (job.service === 'openai_text' || job.service === 'ollama')
+    return JSON.stringify({ text: 'Generated text output.', tokens: 180 });
   return JSON.stringify({ images: [`${base}/0.${job.typeIndex === 4 ? 'mp4' : 'png'}`] });
 }
 
@@ -21,7 +22,14 @@ function resultOf(job: SimJob): string {
  * pending or active entry, `jobs:completed`/`jobs:failed` fields in their retention window, and the attestations
  * (which never expire).
  */
-export function writeJobKeys(job: SimJob, view: JobView, asOf: number, fleet: Fleet, keys: EmpKeys, sink: EmpSink): void {
+export function writeJobKeys(
+  job: SimJob,
+  view: JobView,
+  asOf: number,
+  fleet: Fleet,
+  keys: EmpKeys,
+  sink: EmpSink,
+): void {
   sink.hset(keys.job(job.id), view.fields);
   const wf = job.workflowId;
   const p = job.workflowId !== '' ? job.workflowPriority : job.priority;
@@ -31,7 +39,11 @@ export function writeJobKeys(job: SimJob, view: JobView, asOf: number, fleet: Fl
   }
   const lastIndex = view.visible - 1;
   const last = job.attempts[lastIndex];
-  if ((view.status === 'assigned' || view.status === 'in_progress') && last !== undefined && view.beforeClaim !== null) {
+  if (
+    (view.status === 'assigned' || view.status === 'in_progress') &&
+    last !== undefined &&
+    view.beforeClaim !== null
+  ) {
     sink.hsetField(keys.active(fleet.workers[last.worker]?.id ?? ''), job.id, JSON.stringify(view.beforeClaim));
   }
   // Progress: the last report of the latest attempt that started.
@@ -39,7 +51,10 @@ export function writeJobKeys(job: SimJob, view: JobView, asOf: number, fleet: Fl
     const a = job.attempts[k]!;
     if (a.startedAt > asOf) continue;
     const until = Math.min(asOf, a.endAt);
-    const progress = a.endAt <= asOf ? a.progress : Math.min(99, Math.floor((100 * (until - a.startedAt)) / Math.max(1, a.endAt - a.startedAt)));
+    const progress =
+      a.endAt <= asOf
+        ? a.progress
+        : Math.min(99, Math.floor((100 * (until - a.startedAt)) / Math.max(1, a.endAt - a.startedAt)));
     sink.hset(keys.jobProgress(job.id), {
       progress: String(progress),
       status: 'in_progress',
@@ -85,7 +100,12 @@ export function writeJobKeys(job: SimJob, view: JobView, asOf: number, fleet: Fl
             workflow_id: wf,
             api_determined_complete_at: iso(a.endAt + 150),
             retry_count: k,
-            job_completion_data: { job_id: job.id, worker_id: worker?.id ?? '', result: JSON.parse(result) as unknown, completed_at: iso(a.endAt) },
+            job_completion_data: {
+              job_id: job.id,
+              worker_id: worker?.id ?? '',
+              result: JSON.parse(result) as unknown,
+              completed_at: iso(a.endAt),
+            },
             workflow_outputs: [JSON.parse(result) as unknown],
             asset_locations: [`generations/${job.customerId}/${job.id}/0`],
             attestation_created_at: a.endAt + 150,
@@ -98,7 +118,8 @@ export function writeJobKeys(job: SimJob, view: JobView, asOf: number, fleet: Fl
     const permanent = view.permanent !== null && k === lastIndex;
     if (!permanent) {
       sink.set(keys.failureAttestation(job.id, wf, k + 1), record);
-      if (wf !== '') sink.set(keys.workflowFailure(wf, k + 1), encodeFailure.workflowRecord(record, job, 'step_retrying'));
+      if (wf !== '')
+        sink.set(keys.workflowFailure(wf, k + 1), encodeFailure.workflowRecord(record, job, 'step_retrying'));
       continue;
     }
     sink.set(keys.failureAttestation(job.id, wf, 'permanent'), record);

@@ -227,7 +227,10 @@ function bind(params: Params | undefined) {
 export function translateDuckError(error: unknown, file: string): unknown {
   const message = errorMessage(error);
   if (/Could not set lock on file|Conflicting lock is held/i.test(message)) {
-    const holder = readLockHolder(`${file}.lock`);
+    // Our own lock file names the holder, unless it is this very process (a lock file that was deleted under a
+    // running writer gets re-created by the loser before DuckDB refuses it).
+    const recorded = readLockHolder(`${file}.lock`);
+    const holder = recorded?.pid === process.pid ? null : recorded;
     const pid = /PID (\d+)/.exec(message)?.[1];
     return warehouseLockedError(
       file,

@@ -18,7 +18,12 @@ export function excerptOf(value: unknown): string {
     text = String(value);
   }
   // Control characters make excerpts unreadable in logs and reports.
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  let clean = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    clean += code < 0x20 || code === 0x7f ? ' ' : ch;
+    if (clean.length > EXCERPT_CHARS) break;
+  }
   return clean.length > EXCERPT_CHARS ? `${clean.slice(0, EXCERPT_CHARS)}…` : clean;
 }
 

@@ -15,8 +15,8 @@ export interface DecodeJobContext extends JobHashExtras {
   key: string;
 }
 
-const SAFE_ID = /^[\w.:@\-]{1,200}$/;
-const SAFE_SERVICE = /^[\w.\-]{1,64}$/;
+const SAFE_ID = /^[\w.:@-]{1,200}$/;
+const SAFE_SERVICE = /^[\w.-]{1,64}$/;
 
 /** emp status → warehouse status; `failed` is resolved further (cancellation) by the caller. */
 const STATUS: Record<string, JobStatus> = {
@@ -78,14 +78,18 @@ export function decodeJobHash(raw: unknown, ctx: DecodeJobContext): Decoded<JobR
     const failure = decodeFailure(h.error, ctx.failedEntry, ctx.failureAttestation);
     status = failure.cancelled || mapped === 'cancelled' ? 'cancelled' : 'failed';
     errorType = status === 'cancelled' ? 'cancelled' : failure.errorType;
-    errorMessage = status === 'cancelled' ? failure.errorMessage ?? 'cancelled' : failure.errorMessage;
+    errorMessage = status === 'cancelled' ? (failure.errorMessage ?? 'cancelled') : failure.errorMessage;
     errorReason = status === 'cancelled' ? null : failure.errorReason;
   }
 
   // A re-queued step keeps the started_at of its failed attempt (§5.6): while waiting it has not started.
   const startedAt = status === 'waiting' ? null : startedRaw;
   const finishedAt =
-    status === 'completed' ? completedAt : status === 'failed' || status === 'cancelled' ? (failedAt ?? parseEmpTime(h.cancelled_at)) : null;
+    status === 'completed'
+      ? completedAt
+      : status === 'failed' || status === 'cancelled'
+        ? (failedAt ?? parseEmpTime(h.cancelled_at))
+        : null;
   const claimedAt = status === 'waiting' ? null : (assignedAt ?? startedAt);
   const waitMs = nonNegative(createdAt, claimedAt);
   const runMs = status === 'completed' || status === 'failed' ? nonNegative(startedAt, finishedAt) : null;
