@@ -44,4 +44,3 @@ export class EmpSource implements Source {
     await session.commit({ snapshot: { queues: live.queues, workers, machines }, rejects });
   }
 }
-

@@ -26,7 +26,10 @@ export async function fullScanDue(session: CollectSession, intervalMinutes: numb
 export async function collectFullScan(session: CollectSession, reader: RedisReader, keys: EmpKeys): Promise<void> {
   const saved = await session.checkpoint(FULL_SCAN_CURSOR);
   const from = saved !== null && saved !== 'done' ? saved : '0:0';
-  const startedAt = saved !== null && saved !== 'done' ? (await session.checkpoint('full_scan_started_at')) ?? String(session.now) : String(session.now);
+  const startedAt =
+    saved !== null && saved !== 'done'
+      ? ((await session.checkpoint('full_scan_started_at')) ?? String(session.now))
+      : String(session.now);
   let batch: string[] = [];
   let committedDone = false;
   const flush = async (cursor: string, done: boolean) => {

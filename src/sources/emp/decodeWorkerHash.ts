@@ -4,7 +4,17 @@ import { machineIdFromWorkerId } from './machineIdFromWorkerId.ts';
 import { isRecord } from './parseJsonSafely.ts';
 
 const SAFE_ID = /^[\w.:@-]{1,200}$/;
-const STATUSES = new Set(['initializing', 'idle', 'busy', 'paused', 'stopping', 'offline', 'error', 'maintenance', 'unknown']);
+const STATUSES = new Set([
+  'initializing',
+  'idle',
+  'busy',
+  'paused',
+  'stopping',
+  'offline',
+  'error',
+  'maintenance',
+  'unknown',
+]);
 
 /** A `worker:{id}` hash (redis-emp.md §6): status, current job and machine, each optional. */
 export function decodeWorkerHash(
@@ -12,11 +22,15 @@ export function decodeWorkerHash(
   workerId: string,
   raw: unknown,
 ): { ok: true; worker: WorkerSnapshotRow } | { ok: false; reject: RejectRow } {
-  if (!isRecord(raw)) return { ok: false, reject: { key, reason: 'worker hash is not a field map', excerpt: excerptOf(raw) } };
+  if (!isRecord(raw))
+    return { ok: false, reject: { key, reason: 'worker hash is not a field map', excerpt: excerptOf(raw) } };
   const h = raw as Record<string, unknown>;
   const status = typeof h['status'] === 'string' ? h['status'] : '';
   if (status !== '' && !STATUSES.has(status)) {
-    return { ok: false, reject: { key, reason: `unknown worker status "${status.slice(0, 40)}"`, excerpt: excerptOf(raw) } };
+    return {
+      ok: false,
+      reject: { key, reason: `unknown worker status "${status.slice(0, 40)}"`, excerpt: excerptOf(raw) },
+    };
   }
   const machine = typeof h['machine_id'] === 'string' && SAFE_ID.test(h['machine_id']) ? h['machine_id'] : null;
   const job = typeof h['current_job_id'] === 'string' && SAFE_ID.test(h['current_job_id']) ? h['current_job_id'] : null;
