@@ -42,12 +42,17 @@ export async function collectSource(
     });
   });
   const log = logger.child({ source: source.name, runId });
+  // Each unit commits (and is durable in the WAL) on its own; folding the WAL into the file once at the end
+  // instead of every few units keeps a long catch-up from rewriting the jobs table and its index again and again.
+  await warehouse.run(readSql(import.meta.url, 'sql/deferCheckpoints.sql'));
   const session = await WarehouseSession.open(warehouse, source.name, startedAt, limits, log);
   let failure: unknown;
   try {
     await source.collect(session);
   } catch (error) {
     failure = error;
+  } finally {
+    session.close();
   }
   const finishedAt = options.now();
   const t = session.totals;
@@ -80,6 +85,8 @@ export async function collectSource(
     gaps: t.gaps,
     seconds: summary.seconds,
   });
+  await warehouse.run('CHECKPOINT');
+  await warehouse.run(readSql(import.meta.url, 'sql/restoreCheckpoints.sql'));
   if (failure !== undefined) {
     log.error('collection failed', { code: isAlmanacError(failure) ? failure.code : undefined, error: message });
     return { summary, error: failure };

@@ -1,0 +1,1 @@
+SET wal_autocheckpoint = '2GB';
