@@ -16,9 +16,9 @@ import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import type { Benchmark, BenchParams, Figure } from './Benchmark.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/almanac.mjs', import.meta.url));
-const LIMITS = { scanCount: 1000, batchSize: 500, unitRows: 20_000 };
+const LIMITS = { scanCount: 1000, batchSize: 500, unitRows: 10_000 };
 /** Pipelines in flight for the raw reader: the same overlap the collector's full scan uses. */
-const RAW_IN_FLIGHT = 4;
+const RAW_IN_FLIGHT = 3;
 
 interface State {
   dir: string;

@@ -7,6 +7,7 @@ import { translateDuckError, type Row, type Warehouse } from '../warehouse/Wareh
 import type { CollectLimits, CollectSession } from './CollectSession.ts';
 import type { CollectUnit, JobRow, UnitResult } from './CollectUnit.ts';
 import { dedupeBy } from './dedupeBy.ts';
+import { sqlStatements } from './sqlStatements.ts';
 
 const sql = (name: string) => readSql(import.meta.url, `sql/${name}`);
 
@@ -47,7 +48,7 @@ export class WarehouseSession implements CollectSession {
     limits: CollectLimits,
     logger: Logger,
   ): Promise<WarehouseSession> {
-    for (const statement of statements(sql('createStageTables.sql'))) await warehouse.run(statement);
+    for (const statement of sqlStatements(sql('createStageTables.sql'))) await warehouse.run(statement);
     return new WarehouseSession(warehouse, source, now, limits, logger);
   }
 
@@ -95,7 +96,7 @@ export class WarehouseSession implements CollectSession {
   async commit(unit: CollectUnit): Promise<UnitResult> {
     const w = this.warehouse;
     const result = await w.transaction(async () => {
-      for (const statement of statements(sql('clearStageTables.sql'))) await w.run(statement);
+      for (const statement of sqlStatements(sql('clearStageTables.sql'))) await w.run(statement);
       const out: UnitResult = { jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 };
       const jobs = dedupeBy(unit.jobs ?? [], (j) => `${j.queue}\u0000${j.job_id}`);
       if (jobs.length > 0) {
@@ -146,7 +147,7 @@ export class WarehouseSession implements CollectSession {
       for (const [name, value] of Object.entries(unit.checkpoints ?? {})) {
         await w.run(sql('upsertCheckpoint.sql'), { source: this.source, name, value, now: new Date(this.now) });
       }
-      for (const statement of statements(sql('clearStageTables.sql'))) await w.run(statement);
+      for (const statement of sqlStatements(sql('clearStageTables.sql'))) await w.run(statement);
       return out;
     });
     // Totals move only once the transaction is committed, so a failed unit is not counted.
@@ -195,13 +196,6 @@ function jobsAsJsonLines(jobs: readonly JobRow[], source: string, now: number): 
   }
   lines.push('');
   return lines.join('\n');
-}
-
-function statements(text: string): string[] {
-  return text
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s !== '');
 }
 
 function epoch(value: unknown): number | null {

@@ -8,6 +8,7 @@ import type { Warehouse } from '../warehouse/Warehouse.ts';
 import type { CollectLimits } from './CollectSession.ts';
 import type { CollectSummary } from './CollectSummary.ts';
 import type { Source } from './Source.ts';
+import { sqlStatements } from './sqlStatements.ts';
 import { WarehouseSession } from './WarehouseSession.ts';
 
 export interface CollectSourceOptions {
@@ -42,9 +43,9 @@ export async function collectSource(
     });
   });
   const log = logger.child({ source: source.name, runId });
-  // Each unit commits (and is durable in the WAL) on its own; folding the WAL into the file once at the end
-  // instead of every few units keeps a long catch-up from rewriting the jobs table and its index again and again.
-  await warehouse.run(readSql(import.meta.url, 'sql/deferCheckpoints.sql'));
+  for (const statement of sqlStatements(readSql(import.meta.url, 'sql/collectSettings.sql'))) {
+    await warehouse.run(statement);
+  }
   const session = await WarehouseSession.open(warehouse, source.name, startedAt, limits, log);
   let failure: unknown;
   try {
@@ -86,7 +87,9 @@ export async function collectSource(
     seconds: summary.seconds,
   });
   await warehouse.run('CHECKPOINT');
-  await warehouse.run(readSql(import.meta.url, 'sql/restoreCheckpoints.sql'));
+  for (const statement of sqlStatements(readSql(import.meta.url, 'sql/restoreSettings.sql'))) {
+    await warehouse.run(statement);
+  }
   if (failure !== undefined) {
     log.error('collection failed', { code: isAlmanacError(failure) ? failure.code : undefined, error: message });
     return { summary, error: failure };

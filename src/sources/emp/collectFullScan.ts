@@ -12,7 +12,7 @@ export const FULL_SCAN_CURSOR = 'full_scan_cursor';
 export const FULL_SCAN_AT = 'full_scan_at';
 const FULL_SCAN_STARTED_AT = 'full_scan_started_at';
 /** HGETALL pipelines in flight during a full scan: hides the round trip without flooding Redis. */
-const MAX_READS_IN_FLIGHT = 4;
+const MAX_READS_IN_FLIGHT = 3;
 
 /** Whether this pass owes a full scan: never done, interrupted, or older than the configured interval. */
 export async function fullScanDue(session: CollectSession, intervalMinutes: number): Promise<boolean> {

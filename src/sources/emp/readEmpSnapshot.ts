@@ -7,21 +7,19 @@ import type { EmpKeys } from './empKeys.ts';
 import { escapeGlob } from './scanJobHashes.ts';
 
 /**
- * Machines (`machine:*:info`, found by SCAN) and their workers (`worker:{id}`, named by each machine's structure
- * and by the active-job hashes). Both expire two minutes after their fleet stops reporting, so what is absent
+ * Machines (`machine:*:info`, found by SCAN) and their workers (`worker:{id}`, named by each machine's structure). Both expire two minutes after their fleet stops reporting, so what is absent
  * now is simply offline.
  */
 export async function readEmpSnapshot(
   session: CollectSession,
   reader: RedisReader,
   keys: EmpKeys,
-  activeWorkers: readonly string[],
 ): Promise<{ machines: MachineSnapshotRow[]; workers: WorkerSnapshotRow[]; rejects: RejectRow[] }> {
   const { batchSize, scanCount } = session.limits;
   const machines: MachineSnapshotRow[] = [];
   const workers: WorkerSnapshotRow[] = [];
   const rejects: RejectRow[] = [];
-  const workerIds = new Set(activeWorkers);
+  const workerIds = new Set<string>();
   const machineKeys: string[] = [];
   for await (const page of reader.scan(`${escapeGlob(keys.prefix)}machine:*:info`, scanCount)) {
     machineKeys.push(...page.keys);

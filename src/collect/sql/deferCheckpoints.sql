@@ -1,1 +1,0 @@
-SET wal_autocheckpoint = '2GB';
