@@ -16,6 +16,7 @@ import { incidentAt, planIncidents, type Incident } from './planIncidents.ts';
 import { cumulative, Prng, zipfWeights } from './Prng.ts';
 import { expectedVolume, hourWeight } from './seasonality.ts';
 import type { SimAttempt, SimDownload, SimJob } from './SimJob.ts';
+import { WorkerHeap } from './WorkerHeap.ts';
 import { DAY_MS, type SimOptions } from './SimOptions.ts';
 
 export interface DayBatch {
@@ -69,6 +70,10 @@ export class FleetEngine {
   private readonly typeCdf: number[];
   private readonly customerCdf: number[];
   private readonly customers: string[];
+  private readonly heaps: WorkerHeap[];
+  private readonly version: Int32Array;
+  private readonly typesOf: number[][];
+  private readonly aside: number[] = [];
   private seq = 0;
   private sessionEnd = 0;
   private sessionIndex = 0;
@@ -92,6 +97,11 @@ export class FleetEngine {
         return machine !== undefined && machine.gpu.memoryGb >= t.minGpuMemory;
       }),
     );
+    this.version = new Int32Array(this.fleet.workers.length);
+    this.typesOf = this.fleet.workers.map(() => []);
+    this.eligible.forEach((list, t) => list.forEach((w) => this.typesOf[w]?.push(t)));
+    this.heaps = JOB_TYPES.map(() => new WorkerHeap());
+    for (const w of this.fleet.workers) this.touch(w.index);
     this.cacheSession = new Int32Array(options.machines).fill(-1);
     this.cache = this.fleet.machines.map(() => new Uint8Array(this.catalog.models.length));
     this.typeCdf = cumulative(JOB_TYPES.map((t) => t.share));
@@ -246,7 +256,7 @@ export class FleetEngine {
     let readyAt = job.createdAt;
     let lastWorker = -1;
     for (let attempt = 0; attempt < job.maxRetries; attempt++) {
-      const pick = this.findWorker(rng, job.typeIndex, readyAt, lastWorker);
+      const pick = this.findWorker(job.typeIndex, readyAt, lastWorker);
       if (pick < 0) return 'unclaimed';
       const claimAt = this.claimTime + rng.float() * 1000;
       if (job.cancelAt >= 0 && job.cancelAt <= claimAt) return 'cancelled';
@@ -271,6 +281,7 @@ export class FleetEngine {
       };
       job.attempts.push(a);
       this.freeAt[pick] = endAt + 100 + rng.int(300);
+      this.touch(pick);
       if (failure === null) return 'completed';
       if (failure === 'cancel') return 'cancelled';
       if (!failure.retryable || attempt + 1 >= job.maxRetries) return 'failed';
@@ -284,29 +295,50 @@ export class FleetEngine {
   private claimTime = 0;
 
   /** The eligible worker that can take the step soonest (free and its machine online), or -1. */
-  private findWorker(rng: Prng, typeIndex: number, readyAt: number, avoid: number): number {
-    const list = this.eligible[typeIndex] ?? [];
-    const n = list.length;
-    if (n === 0) return -1;
-    const offset = rng.int(n);
+  private findWorker(typeIndex: number, readyAt: number, avoid: number): number {
+    const heap = this.heaps[typeIndex];
+    if (heap === undefined) return -1;
+    const eligible = this.eligible[typeIndex]?.length ?? 0;
+    const aside = this.aside;
+    aside.length = 0;
     let best = -1;
     let bestAt = Infinity;
-    for (let k = 0; k < n; k++) {
-      const w = list[(k + offset) % n] ?? 0;
-      if (w === avoid && n > 1) continue;
-      const free = this.freeAt[w] ?? 0;
-      const candidate = free > readyAt ? free : readyAt;
-      if (candidate >= bestAt) continue;
-      const machine = this.fleet.workers[w]?.machine ?? 0;
-      const online = this.onlineFrom(machine, candidate);
+    // Keys are lower bounds of each worker's availability, so the search stops once the top cannot beat the best.
+    while (heap.size > 0 && heap.topKey() < bestAt && bestAt > readyAt) {
+      const key = heap.topKey();
+      const w = heap.topWorker();
+      const version = heap.topVersion();
+      heap.pop();
+      if (version !== this.version[w]) continue;
+      if (w === avoid && eligible > 1) {
+        aside.push(key, w, version);
+        continue;
+      }
+      const candidate = key > readyAt ? key : readyAt;
+      const online = this.onlineFrom(this.fleet.workers[w]?.machine ?? 0, candidate);
+      if (online === Infinity) continue;
+      if (online > candidate) {
+        heap.push(online, w, version);
+        continue;
+      }
+      aside.push(key, w, version);
       if (online < bestAt) {
         bestAt = online;
         best = w;
       }
     }
-    if (best < 0 || bestAt === Infinity) return -1;
+    for (let i = 0; i < aside.length; i += 3) heap.push(aside[i]!, aside[i + 1]!, aside[i + 2]!);
+    if (best < 0) return -1;
     this.claimTime = bestAt;
     return best;
+  }
+
+  /** Re-indexes a worker after its free time changed. */
+  private touch(w: number): void {
+    const version = ++this.version[w]!;
+    const key = this.onlineFrom(this.fleet.workers[w]?.machine ?? 0, this.freeAt[w] ?? 0);
+    if (key === Infinity) return;
+    for (const t of this.typesOf[w] ?? []) this.heaps[t]?.push(key, w, version);
   }
 
   /** Earliest instant ≥ t at which the machine is online with at least a minute left; sets sessionEnd/Index. */
