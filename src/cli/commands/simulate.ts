@@ -7,6 +7,7 @@ import { seedOf } from '../../simulate/Prng.ts';
 import { resolveEnd } from '../../simulate/resolveEnd.ts';
 import { RespConnection } from '../../simulate/RespConnection.ts';
 import { RespEmpSink } from '../../simulate/RespEmpSink.ts';
+import { RedisEmpSink } from '../../simulate/RedisEmpSink.ts';
 import { simulateLive } from '../../simulate/simulateLive.ts';
 import { simulateToRedis } from '../../simulate/simulateToRedis.ts';
 import { simulateToWarehouse } from '../../simulate/simulateToWarehouse.ts';
@@ -118,7 +119,9 @@ export const simulateCommand: Command = {
       const redis = await connect(redisUrl);
       try {
         context.logger.info('live simulation started', { redis: redactUrl(redisUrl), rate, durationMs });
-        const s = await simulateLive({ ...base, rate, durationMs }, redis, prefix, () => context.now().getTime());
+        const s = await simulateLive({ ...base, rate, durationMs }, new RedisEmpSink(redis, 1000), prefix, () =>
+          context.now().getTime(),
+        );
         report(
           context,
           { mode: 'live', ...s },
