@@ -12,9 +12,12 @@ import {
   type JobType,
 } from './catalog.ts';
 import { buildModelCatalog, type ModelCatalog } from './modelCatalog.ts';
+import { ModelCaches } from './ModelCaches.ts';
 import { incidentAt, planIncidents, type Incident } from './planIncidents.ts';
 import { cumulative, Prng, zipfWeights } from './Prng.ts';
-import { expectedVolume, hourWeight } from './seasonality.ts';
+import { expectedVolume } from './seasonality.ts';
+import { pickMode } from './pickMode.ts';
+import { planArrivals, type Arrival } from './planArrivals.ts';
 import type { SimAttempt, SimDownload, SimJob } from './SimJob.ts';
 import { WorkerHeap } from './WorkerHeap.ts';
 import { DAY_MS, type SimOptions } from './SimOptions.ts';
@@ -32,24 +35,9 @@ const DISCONNECT: FailureMode = {
   retryable: true,
   weight: 0,
 };
-const DOWNLOAD_ERRORS = [
-  'HTTP 404: Not Found',
-  'Connection reset by peer',
-  'No space left on device',
-  'SHA256 checksum mismatch',
-  'Read timed out',
-];
 const CANCEL_RATE = 0.004;
 /** Share of a job type's failure rate that comes from steps doomed on every attempt. */
 const POISON_SHARE = 0.45;
-const DOWNLOAD_FAIL_RATE = 0.025;
-
-interface Arrival {
-  at: number;
-  kind: 'workflow' | 'direct' | 'batch';
-  typeIndex: number;
-  steps: number;
-}
 
 /**
  * The pure fleet model: produces each day's steps with their whole lifecycle (claims, runs, failures, retries,
@@ -65,8 +53,7 @@ export class FleetEngine {
   readonly firstDay: number;
   private readonly freeAt: Float64Array;
   private readonly eligible: number[][];
-  private readonly cacheSession: Int32Array;
-  private readonly cache: Uint8Array[];
+  private readonly models: ModelCaches;
   private readonly typeCdf: number[];
   private readonly customerCdf: number[];
   private readonly customers: string[];
@@ -102,8 +89,7 @@ export class FleetEngine {
     this.eligible.forEach((list, t) => list.forEach((w) => this.typesOf[w]?.push(t)));
     this.heaps = JOB_TYPES.map(() => new WorkerHeap());
     for (const w of this.fleet.workers) this.touch(w.index);
-    this.cacheSession = new Int32Array(options.machines).fill(-1);
-    this.cache = this.fleet.machines.map(() => new Uint8Array(this.catalog.models.length));
+    this.models = new ModelCaches(this.catalog, options.machines);
     this.typeCdf = cumulative(JOB_TYPES.map((t) => t.share));
     const rng = Prng.derive(options.seed, 0xc057);
     this.customers = Array.from({ length: 300 }, () => `cust_${rng.hex(10)}`);
@@ -122,7 +108,9 @@ export class FleetEngine {
     const totalDays = Math.ceil((this.options.end - this.firstDay) / DAY_MS);
     const volume =
       expectedVolume(dayIndex, totalDays, dayStart, this.options.jobsPerDay, this.firstDay) * rng.logNormal(1, 0.08);
-    const arrivals = this.arrivals(rng, dayStart, volume);
+    const arrivals = planArrivals(rng, dayStart, volume, this.typeCdf).filter(
+      (x) => x.at >= this.from && x.at < this.options.end,
+    );
     const jobs: SimJob[] = [];
     const downloads: SimDownload[] = [];
     for (const a of arrivals) {
@@ -137,36 +125,6 @@ export class FleetEngine {
       }
     }
     return { dayStart, jobs: jobs.filter((j) => j.createdAt < this.options.end), downloads };
-  }
-
-  private arrivals(rng: Prng, dayStart: number, volume: number): Arrival[] {
-    const out: Arrival[] = [];
-    let planned = 0;
-    while (planned < volume) {
-      const x = rng.float();
-      const kind: Arrival['kind'] = x < 0.55 ? 'workflow' : x < 0.97 ? 'direct' : 'batch';
-      const steps =
-        kind === 'workflow'
-          ? this.workflowLength(rng)
-          : kind === 'batch'
-            ? Math.max(3, Math.round(rng.logNormal(15, 0.6)))
-            : 1;
-      planned += steps;
-      out.push({ at: this.arrivalTime(rng, dayStart), kind, typeIndex: rng.pickCumulative(this.typeCdf), steps });
-    }
-    return out.filter((a) => a.at >= this.from && a.at < this.options.end).sort((a, b) => a.at - b.at);
-  }
-
-  private workflowLength(rng: Prng): number {
-    const x = rng.float();
-    return x < 0.5 ? 1 : x < 0.8 ? 2 : x < 0.95 ? 3 : 4;
-  }
-
-  private arrivalTime(rng: Prng, dayStart: number): number {
-    let x = rng.float();
-    let hour = 0;
-    while (hour < 23 && x >= hourWeight(hour)) x -= hourWeight(hour++);
-    return Math.floor(dayStart + hour * 3_600_000 + rng.float() * 3_600_000);
   }
 
   private newJob(
@@ -375,36 +333,15 @@ export class FleetEngine {
     const slow = 1 + ((hit?.incident.slowPeak ?? 1) - 1) * intensity;
     let t = startedAt;
     if (job.models.length > 0) {
-      if (this.cacheSession[machineIndex] !== this.sessionIndex) {
-        this.cacheSession[machineIndex] = this.sessionIndex;
-        this.cache[machineIndex]?.fill(0);
-      }
-      const cache = this.cache[machineIndex]!;
-      for (const m of job.models) {
-        if (cache[m] === 1) continue;
-        const bytes = this.catalog.models[m]?.bytes ?? 0;
-        const duration = (bytes / machine.downloadRate) * slow * rng.logNormal(1, 0.25);
-        const ok = !rng.chance(DOWNLOAD_FAIL_RATE * (1 + 3 * intensity));
-        const endedAt = Math.floor(t + (ok ? duration : duration * rng.range(0.05, 0.8)));
-        downloads.push({
-          machine: machineIndex,
-          model: m,
-          startedAt: Math.floor(t),
-          endedAt,
-          ok,
-          error: ok ? '' : (DOWNLOAD_ERRORS[rng.int(DOWNLOAD_ERRORS.length)] ?? ''),
-        });
-        t = endedAt;
-        if (!ok)
-          return {
-            endAt: t,
-            failure: {
-              ...DOWNLOAD_FAILURE,
-              message: `${DOWNLOAD_FAILURE.message}: ${this.catalog.models[m]?.name ?? ''}`,
-            },
-            progress: 0,
-          };
-        cache[m] = 1;
+      const failedModel = this.models.fetch(rng, machine, this.sessionIndex, job.models, t, slow, intensity, downloads);
+      t = this.models.readyAt;
+      if (failedModel >= 0) {
+        const name = this.catalog.models[failedModel]?.name ?? '';
+        return {
+          endAt: t,
+          failure: { ...DOWNLOAD_FAILURE, message: `${DOWNLOAD_FAILURE.message}: ${name}` },
+          progress: 0,
+        };
       }
     }
     const gpuFactor = type.gpu ? machine.gpu.speed * machine.contention : 1;
@@ -430,15 +367,4 @@ export class FleetEngine {
     }
     return { endAt, failure, progress: failure === null ? 100 : (100 * (endAt - t)) / Math.max(1, run) };
   }
-}
-
-function pickMode(rng: Prng, modes: readonly FailureMode[]): FailureMode {
-  let total = 0;
-  for (const m of modes) total += m.weight;
-  let x = rng.float() * total;
-  for (const m of modes) {
-    x -= m.weight;
-    if (x < 0) return m;
-  }
-  return modes[modes.length - 1]!;
 }
