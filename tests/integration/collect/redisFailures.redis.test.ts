@@ -4,6 +4,7 @@ import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config/Config.ts';
 import { WarehouseSession } from '../../../src/collect/WarehouseSession.ts';
+import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import type { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
@@ -32,7 +33,9 @@ describe('collector safety against a real Redis', () => {
     redis = await startPrivateRedis();
     temp = tempWarehouse('failures');
     const end = Date.parse('2026-11-20T12:00:00Z');
-    jobs = (await simulateToRedis({ seed: 3, end, days: 2, machines: 5, jobsPerDay: 1500 }, redis.admin, '')).jobs;
+    jobs = (
+      await simulateToRedis({ seed: 3, end, days: 2, machines: 5, jobsPerDay: 1500 }, new RedisEmpSink(redis.admin), '')
+    ).jobs;
     // A read-only user: every read command but KEYS, no writes, nothing blocking.
     await redis.admin.call(
       'ACL',
