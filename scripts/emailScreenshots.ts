@@ -14,7 +14,6 @@ import { parseBundle } from '../src/report/parseBundle.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundleFile = process.argv[2] ?? path.join(root, 'tests/fixtures/bundles/reports/daily/2026-11-21.json');
 const outDir = path.resolve(process.argv[3] ?? path.join(root, 'docs/images'));
-// eslint-disable-next-line no-restricted-properties -- a dev script, not the app: it may read its own env.
 const executablePath = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 
 const bundle = parseBundle(readFileSync(bundleFile, 'utf8'));
