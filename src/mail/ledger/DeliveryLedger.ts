@@ -117,7 +117,7 @@ export class DeliveryLedger {
     for (const pair of pairs) {
       const key = subscriberKey(pair.recipient, pair.kind);
       if (since.has(key)) continue;
-      if (record) await this.warehouse.run(SQL.subscriberInsert, { ...pair, now });
+      if (record) await this.warehouse.run(SQL.subscriberInsert, { recipient: pair.recipient, kind: pair.kind, now });
       since.set(key, now);
     }
     return since;
