@@ -6,7 +6,7 @@ import { parseConfig } from '../../../../src/config/parseConfig.ts';
 import type { Logger } from '../../../../src/log/Logger.ts';
 import { deliverReports, type DeliverOptions } from '../../../../src/mail/deliverReports.ts';
 import { smtpTransport } from '../../../../src/mail/transport/smtpTransport.ts';
-import { Warehouse } from '../../../../src/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../../src/warehouse/Warehouse.ts';
 import { minimalPdf } from './minimalPdf.ts';
 
 const fixtureReports = fileURLToPath(new URL('../../../fixtures/bundles/reports', import.meta.url));
