@@ -40,6 +40,8 @@ type Item = { kind: string; id: string; recipient: string; generation: number };
 
 export interface DeliverResult {
   dryRun: boolean;
+  /** (recipient, kind) pairs subscribed in the config. */
+  subscriptions: number;
   sent: (Item & { messageId: string; response: string })[];
   failed: (Item & { error: string })[];
   /** Tried and deferred (transient failure) or not tried because the server was unreachable. */
@@ -76,6 +78,7 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
   const domain = senderDomain(config.email.from);
   const result: DeliverResult = {
     dryRun: !record,
+    subscriptions: 0,
     sent: [],
     failed: [],
     deferred: [],
@@ -104,6 +107,7 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
   }
 
   const subscriptions = expandSubscriptions(config.email.subscriptions);
+  result.subscriptions = subscriptions.length;
   const now = deps.now();
   const since = await ledger.subscribersSince(subscriptions, now, record);
   const rows = await ledger.all();

@@ -3,6 +3,9 @@ import type { DeliverResult } from './deliverReports.ts';
 /** The human summary `almanac deliver` prints on stdout: one line per event, then the totals. */
 export function formatDeliverResult(result: DeliverResult): string {
   const lines: string[] = [];
+  if (result.subscriptions === 0) {
+    lines.push('No subscriptions are configured (email.subscriptions in almanac.config.json): nothing is due.');
+  }
   const verb = result.dryRun ? 'wrote' : 'sent';
   for (const r of result.reconciled) {
     lines.push(`unconfirmed ${r.kind} ${r.id} to ${r.recipient}: a previous run died while sending (${r.messageId})`);

@@ -28,7 +28,7 @@ const KIND_LABELS: Record<ReportBundle['kind'], string> = {
 
 const STATUS: Record<ReportBundle['verdict']['status'], { label: string; tone: Tone }> = {
   healthy: { label: 'Healthy', tone: 'good' },
-  watch: { label: 'Watch', tone: 'neutral' },
+  watch: { label: 'Watch', tone: 'warn' },
   act: { label: 'Act now', tone: 'bad' },
   unknown: { label: 'Unknown', tone: 'neutral' },
 };

@@ -15,6 +15,7 @@ export const LIGHT = {
   accentText: '#ffffff',
   good: '#0b6b36',
   bad: '#a4231a',
+  warn: '#8a5300',
   neutral: '#4a5563',
   noticeBg: '#fff4d6',
   noticeText: '#5c3d00',
@@ -30,11 +31,18 @@ export const DARK = {
   accentText: '#0f1216',
   good: '#6fd99a',
   bad: '#ff9a8f',
+  warn: '#f5c26b',
   neutral: '#aab3be',
   noticeBg: '#3a2f12',
   noticeText: '#ffe3a3',
 } as const;
 
 export function toneColor(tone: Tone, palette: typeof LIGHT | typeof DARK): string {
-  return tone === 'good' ? palette.good : tone === 'bad' ? palette.bad : palette.neutral;
+  return tone === 'good'
+    ? palette.good
+    : tone === 'bad'
+      ? palette.bad
+      : tone === 'warn'
+        ? palette.warn
+        : palette.neutral;
 }

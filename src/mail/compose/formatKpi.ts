@@ -6,7 +6,8 @@ type KpiUnit = Kpi['unit'];
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
-export type Tone = 'good' | 'bad' | 'neutral';
+/** warn is for the verdict's "watch" only; KPI changes are good, bad or neutral. */
+export type Tone = 'good' | 'bad' | 'warn' | 'neutral';
 
 export interface KpiChange {
   /** "up 2% from 20,530 (better)", "unchanged at 98.3%", "no previous data". */

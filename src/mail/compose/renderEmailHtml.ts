@@ -36,6 +36,11 @@ a { color: ${LIGHT.accent}; }
   .al-good { color: ${DARK.good} !important; }
   .al-bad { color: ${DARK.bad} !important; }
   .al-neutral { color: ${DARK.neutral} !important; }
+  .al-warn { color: ${DARK.warn} !important; }
+  .al-border-good { border-color: ${DARK.good} !important; }
+  .al-border-bad { border-color: ${DARK.bad} !important; }
+  .al-border-warn { border-color: ${DARK.warn} !important; }
+  .al-border-neutral { border-color: ${DARK.neutral} !important; }
   .al-notice { background-color: ${DARK.noticeBg} !important; color: ${DARK.noticeText} !important; }
   .al-button { background-color: ${DARK.accent} !important; }
   .al-button a { color: ${DARK.accentText} !important; }
@@ -94,7 +99,7 @@ function verdict(content: EmailContent): string {
     : '';
   return `<tr><td style="padding:12px 28px 4px 28px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>
-<td class="al-rule" style="border-left:4px solid ${toneColor(tone, LIGHT)};padding:4px 0 4px 14px;font-family:${FONT};">
+<td class="al-border-${tone}" style="border-left:4px solid ${toneColor(tone, LIGHT)};padding:4px 0 4px 14px;font-family:${FONT};">
 <p class="al-${tone}" style="margin:0;font-size:13px;line-height:18px;font-weight:700;text-transform:uppercase;letter-spacing:0.04em;color:${toneColor(tone, LIGHT)};">${e(content.status.label)} &middot; trend ${e(content.trendLabel)}</p>
 <p class="al-text" style="margin:6px 0 0 0;font-size:18px;line-height:26px;font-weight:600;color:${LIGHT.text};">${e(content.headline)}</p>
 ${action}
