@@ -52,6 +52,8 @@ export interface DeliverResult {
   pending: { kind: string; id: string; reason: string }[];
   /** Left in flight by a run that died, now counted as sent (unconfirmed). */
   reconciled: (Item & { messageId: string })[];
+  /** Sent in full but never answered (timeout, dropped connection): counted as sent, unconfirmed. */
+  unconfirmed: (Item & { messageId: string; error: string })[];
   notices: { sent: number; skipped: number; deferred: number; failed: number };
   /** Set when the run stopped sending early (server unreachable). */
   stopped: string | null;
@@ -86,6 +88,7 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
     held: [],
     pending: [],
     reconciled: [],
+    unconfirmed: [],
     notices: { sent: 0, skipped: 0, deferred: 0, failed: 0 },
     stopped: null,
   };
@@ -206,6 +209,23 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
         await raise(notices.deliveryFailedNotice(kind, id, recipient, generation, failure.message));
         continue;
       }
+      if (failure.kind === 'unknown') {
+        await ledger.sentUnconfirmed(
+          delivery.key,
+          `no reply after the message was sent: ${failure.message}`,
+          deps.now(),
+        );
+        result.unconfirmed.push({ ...item, messageId, error: failure.message });
+        logger.warn('no reply after sending a report email; counted as sent', {
+          ...item,
+          messageId,
+          error: failure.message,
+        });
+        await raise(notices.deliveryUncertainNotice(kind, id, recipient, generation, messageId));
+        // The connection died at the worst moment; the server is unlikely to be healthy for the next message.
+        result.stopped = `the mail server stopped answering (${failure.message})`;
+        continue;
+      }
       if (failure.kind === 'config') {
         await ledger.retryLater(delivery.key, failure.message, deps.now());
         throw new AlmanacError('SmtpRejectedLogin', `The mail server refused the login or TLS: ${failure.message}`, {
@@ -317,7 +337,11 @@ async function sendOwnerNotices(deps: DeliverDeps, ledger: DeliveryLedger, domai
     result.notices.sent += keys.length;
   } catch (error) {
     const failure = classifySmtpError(error);
-    if (failure.kind === 'permanent') {
+    if (failure.kind === 'unknown') {
+      // Possibly delivered: never send the same notice twice.
+      await ledger.noticesSent(keys, deps.now());
+      result.notices.sent += keys.length;
+    } else if (failure.kind === 'permanent') {
       await ledger.noticesFailed(keys, failure.message);
       result.notices.failed += keys.length;
     } else {

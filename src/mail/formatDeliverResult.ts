@@ -10,6 +10,9 @@ export function formatDeliverResult(result: DeliverResult): string {
   for (const r of result.reconciled) {
     lines.push(`unconfirmed ${r.kind} ${r.id} to ${r.recipient}: a previous run died while sending (${r.messageId})`);
   }
+  for (const u of result.unconfirmed) {
+    lines.push(`unconfirmed ${u.kind} ${u.id} to ${u.recipient}: no reply after sending (${u.error}); counted as sent`);
+  }
   for (const s of result.sent)
     lines.push(
       `${verb} ${s.kind} ${s.id} to ${s.recipient}${result.dryRun ? `: ${s.response.replace(/^written to /, '')}` : ''}`,

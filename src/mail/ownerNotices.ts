@@ -37,7 +37,7 @@ export function deliveryUncertainNotice(
     id,
     recipient,
     [
-      `A deliver run ended in the middle of sending the ${kind} report ${id} to ${recipient}, so Almanac cannot tell whether the mail server accepted it.`,
+      `Sending the ${kind} report ${id} to ${recipient} was cut off after the message went out (the run died or the server stopped answering), so Almanac cannot tell whether the mail server accepted it.`,
       `To make sure nobody gets the report twice it is counted as sent. Look for Message-ID ${messageId} in the mail server's log; if it is not there, run: almanac deliver --resend ${kind}:${id}`,
     ],
   );

@@ -37,7 +37,7 @@ export const deliverCommand: Command = {
       );
       if (context.json) writeJson(context.stdout, result);
       else context.stdout.write(formatDeliverResult(result));
-      const trouble = result.failed.length + result.deferred.length + result.held.length;
+      const trouble = result.failed.length + result.deferred.length + result.held.length + result.unconfirmed.length;
       const resendMissed = resend !== undefined && result.sent.length === 0;
       return trouble > 0 || resendMissed ? 1 : 0;
     } finally {

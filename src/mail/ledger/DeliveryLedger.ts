@@ -9,6 +9,7 @@ const SQL = {
   sent: readSql(import.meta.url, 'deliverySent.sql'),
   retry: readSql(import.meta.url, 'deliveryRetry.sql'),
   failed: readSql(import.meta.url, 'deliveryFailed.sql'),
+  unconfirmed: readSql(import.meta.url, 'deliveryUnconfirmed.sql'),
   inFlight: readSql(import.meta.url, 'deliveriesInFlight.sql'),
   reconcile: readSql(import.meta.url, 'deliveriesReconcile.sql'),
   noticeInsert: readSql(import.meta.url, 'noticeInsert.sql'),
@@ -61,6 +62,11 @@ export class DeliveryLedger {
 
   async failed(key: DeliveryKey, error: string, now: Date): Promise<void> {
     await this.warehouse.run(SQL.failed, { ...key, error, now });
+  }
+
+  /** No reply after the data went out: counted as sent, unconfirmed (see deliverReports). */
+  async sentUnconfirmed(key: DeliveryKey, error: string, now: Date): Promise<void> {
+    await this.warehouse.run(SQL.unconfirmed, { ...key, error, now });
   }
 
   /** Marks every delivery and notice left in flight by a dead run as sent (unconfirmed); returns the deliveries. */

@@ -1,31 +1,29 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import type { MailTransport, OutgoingMail, SentMail } from './MailTransport.ts';
-import { toNodemailer } from './smtpTransport.ts';
+import { buildRawMessage } from './buildRawMessage.ts';
 
 /**
  * The dry-run transport: builds the exact MIME message SMTP would carry and writes it to `<outbox>/<label>.eml`
  * (atomically), where any mail client opens it. Nothing is sent and nothing is recorded.
  */
 export function outboxTransport(outboxDir: string): MailTransport & { written: string[] } {
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const written: string[] = [];
   return {
     recordsDeliveries: false,
     written,
     async send(mail: OutgoingMail): Promise<SentMail> {
-      const info = await builder.sendMail(toNodemailer(mail));
+      const raw = await buildRawMessage(mail);
       const file = path.join(outboxDir, `${safeName(mail.label)}.eml`);
       mkdirSync(outboxDir, { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, info.message as Buffer);
+      writeFileSync(temp, raw);
       renameSync(temp, file);
       written.push(file);
       return { response: `written to ${file}` };
     },
     close() {
-      builder.close();
+      // Nothing to release.
     },
   };
 }

@@ -203,6 +203,37 @@ describe('deliver over SMTP', () => {
     ]);
   });
 
+  it('does not resend a message the server received but never answered (timeout after the data)', async () => {
+    const { world, warehouse } = await setup({
+      owner: 'ops@example.com',
+      timeoutMs: 400,
+      subscriptions: [{ recipients: ['a@example.com', 'b@example.com'], kinds: ['daily'], attachPdf: false }],
+    });
+    let stall = true;
+    const server = await sink({
+      beforeAccept: async () => {
+        if (stall) await new Promise((resolve) => setTimeout(resolve, 1500));
+      },
+    });
+    const first = await deliverOnce(world, warehouse, server.url, NOW);
+    expect(first.unconfirmed.map((u) => u.recipient)).toEqual(['a@example.com']);
+    expect(first.stopped).toMatch(/stopped answering/);
+    stall = false;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const second = await deliverOnce(world, warehouse, server.url, new Date(NOW.getTime() + 3_600_000));
+    expect(second.sent.map((s) => s.recipient)).toEqual(['b@example.com']);
+    const reports = server.received.filter((m) => m.to[0] !== 'ops@example.com');
+    expect(reports.map((m) => m.to[0])).toEqual(['a@example.com', 'b@example.com']);
+    const rows = await deliveries(warehouse);
+    expect(rows.map((r) => [r.recipient, r.status, r.confirmed])).toEqual([
+      ['a@example.com', 'sent', false],
+      ['b@example.com', 'sent', true],
+    ]);
+    const notices = server.received.filter((m) => m.to[0] === 'ops@example.com');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.parsed.text).toContain(rows[0]!.message_id);
+  });
+
   it('keeps SMTP credentials out of errors, logs and the warehouse', async () => {
     const { world, warehouse } = await setup({
       subscriptions: [{ recipients: ['ceo@example.com'], kinds: ['daily'], attachPdf: false }],

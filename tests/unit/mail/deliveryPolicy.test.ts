@@ -19,6 +19,11 @@ describe('classifySmtpError', () => {
     expect(classifySmtpError(smtpError('connect ECONNREFUSED', { code: 'ESOCKET' })).kind).toBe('connection');
     expect(classifySmtpError(smtpError('535 bad login', { code: 'EAUTH', responseCode: 535 })).kind).toBe('config');
     expect(classifySmtpError('weird').kind).toBe('transient');
+    // After the whole message went out, silence means "maybe delivered"; an explicit reply still decides.
+    expect(classifySmtpError(smtpError('Timeout', { code: 'ETIMEDOUT', afterData: true })).kind).toBe('unknown');
+    expect(
+      classifySmtpError(smtpError('554 spam', { code: 'EMESSAGE', responseCode: 554, afterData: true })).kind,
+    ).toBe('permanent');
   });
 
   it('masks credentials that appear in an error message', () => {
