@@ -248,9 +248,11 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
   }
 
   if (record && !result.stopped) await sendOwnerNotices(deps, ledger, domain, result);
-  if (!record && raised.length > 0 && config.email.owner) {
-    // Dry run: show the owner notice this run would have sent, without recording anything.
-    const notice = notices.composeOwnerNotice(config.site.title, raised);
+  const known = record ? new Set<string>() : await ledger.noticeKeys();
+  const fresh = raised.filter((n) => !known.has(n.notice_key));
+  if (!record && fresh.length > 0 && config.email.owner) {
+    // Dry run: show the owner notice this run would send (problems not told before), recording nothing.
+    const notice = notices.composeOwnerNotice(config.site.title, fresh);
     await transport.send({
       from: config.email.from,
       to: config.email.owner,
@@ -258,7 +260,7 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
       text: notice.text,
       messageId: noticeMessageId(
         domain,
-        raised.map((n) => n.notice_key),
+        fresh.map((n) => n.notice_key),
       ),
       label: `owner-notice-${config.email.owner}`,
     });

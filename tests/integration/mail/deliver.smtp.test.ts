@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/log/silentLogger.ts';
 import { formatKpiValue } from '../../../src/mail/compose/formatKpi.ts';
+import { deliverReports } from '../../../src/mail/deliverReports.ts';
+import { outboxTransport } from '../../../src/mail/transport/outboxTransport.ts';
 import type { DeliveryRow } from '../../../src/mail/ledger/DeliveryRow.ts';
 import { parseBundle } from '../../../src/report/parseBundle.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
@@ -166,6 +169,17 @@ describe('deliver over SMTP', () => {
     expect(server.received[0]!.parsed.text).toContain('charts-ready');
     expect(server.received[0]!.parsed.text).toContain('never rendered');
     expect(await deliveries(warehouse)).toHaveLength(0);
+    // A dry run does not pretend it would tell the owner again.
+    const outbox = outboxTransport(world.config.paths.outbox);
+    const dry = await deliverReports({
+      config: world.config,
+      warehouse,
+      transport: outbox,
+      logger: silentLogger,
+      now: () => NOW,
+    });
+    expect(dry.held).toHaveLength(1);
+    expect(outbox.written).toEqual([]);
 
     // Once the PDF is exported again and passes, the report goes out.
     await publishPdf(world, warehouse, 'daily', '2026-11-21');
