@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log/silentLogger.ts';
 import { formatKpiValue } from '../../../src/mail/compose/formatKpi.ts';
 import { deliverReports } from '../../../src/mail/deliverReports.ts';
+import { MAX_ATTEMPTS } from '../../../src/mail/retryPolicy.ts';
 import { outboxTransport } from '../../../src/mail/transport/outboxTransport.ts';
 import type { DeliveryRow } from '../../../src/mail/ledger/DeliveryRow.ts';
 import { parseBundle } from '../../../src/report/parseBundle.ts';
@@ -151,6 +152,28 @@ describe('deliver over SMTP', () => {
     expect(notices[0]!.parsed.text).toContain('almanac deliver --resend daily:2026-11-21');
     const rows = await deliveries(warehouse);
     expect(rows.find((r) => r.recipient === 'gone@example.com')).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('retries a 451 with backoff, then gives up after the last attempt and tells the owner once', async () => {
+    const { world, warehouse } = await setup({
+      owner: 'ops@example.com',
+      subscriptions: [{ recipients: ['busy@example.com'], kinds: ['daily'], attachPdf: false }],
+    });
+    const server = await sink({ defer451: ['busy@example.com'] });
+    let runs = 0;
+    // Every 30 minutes for two days: the backoff, not the schedule, decides how often the server is asked.
+    for (let minute = 0; minute <= 48 * 60; minute += 30) {
+      const result = await deliverOnce(world, warehouse, server.url, new Date(NOW.getTime() + minute * 60_000));
+      if (result.deferred.length + result.failed.length > 0) runs++;
+    }
+    const [row] = await deliveries(warehouse);
+    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(row!.last_error).toMatch(/gave up after 10 attempts: .*451/);
+    expect(runs).toBe(MAX_ATTEMPTS);
+    const notices = server.received.filter((m) => m.to[0] === 'ops@example.com');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.parsed.text).toMatch(/after 10 attempts/);
+    expect(server.received).toHaveLength(1);
   });
 
   it('holds a report whose PDF failed its gate and tells the owner why, once', async () => {
