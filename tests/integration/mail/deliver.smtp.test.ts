@@ -243,20 +243,21 @@ describe('deliver over SMTP', () => {
   it('does not resend a message the server received but never answered (timeout after the data)', async () => {
     const { world, warehouse } = await setup({
       owner: 'ops@example.com',
-      timeoutMs: 400,
+      // Long enough that a loaded machine does not trip the connect or greeting timeouts, short against the stall.
+      timeoutMs: 1500,
       subscriptions: [{ recipients: ['a@example.com', 'b@example.com'], kinds: ['daily'], attachPdf: false }],
     });
     let stall = true;
     const server = await sink({
       beforeAccept: async () => {
-        if (stall) await new Promise((resolve) => setTimeout(resolve, 1500));
+        if (stall) await new Promise((resolve) => setTimeout(resolve, 4000));
       },
     });
     const first = await deliverOnce(world, warehouse, server.url, NOW);
     expect(first.unconfirmed.map((u) => u.recipient)).toEqual(['a@example.com']);
     expect(first.stopped).toMatch(/stopped answering/);
     stall = false;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const second = await deliverOnce(world, warehouse, server.url, new Date(NOW.getTime() + 3_600_000));
     expect(second.sent.map((s) => s.recipient)).toEqual(['b@example.com']);
     const reports = server.received.filter((m) => m.to[0] !== 'ops@example.com');
