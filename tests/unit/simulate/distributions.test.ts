@@ -32,7 +32,7 @@ beforeAll(() => {
     downloads += batch.downloads.length;
     failedDownloads += batch.downloads.filter((d) => !d.ok).length;
   }
-});
+}, 180_000);
 
 describe('simulated fleet distributions', () => {
   it('has the volume asked for', () => {
