@@ -218,6 +218,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await swapIntoPlace(next, distDir);
     const done = performance.now();
     const s = (ms: number) => Math.round(ms) / 1000;
+    logger.info('site published', { dist: distDir, pages: toBuild.length, seconds: s(done - started) });
     return {
       mode: full ? 'full' : 'incremental',
       reason: reason ?? 'nightly',
