@@ -8,7 +8,7 @@ export interface PrintOutcome {
   pdf: Uint8Array | null;
   bytes: number | null;
   pages: number | null;
-  /** Render attempts used (2 when a timeout or crash was retried). */
+  /** Render attempts used: 1, plus one per retry (a timeout and a browser crash are retried once each). */
   attempts: number;
   renderMs: number | null;
   /** URLs the page tried to load from outside the site; they were refused. */

@@ -26,7 +26,7 @@ export interface PrintOptions {
 
 /**
  * Prints the jobs on a small pool of pages in one browser and runs the release gate on each result. A render that
- * times out, or dies with the browser, is retried once on a fresh page (after the browser is relaunched); a gate
+ * times out is retried once on a fresh page, and one that dies with the browser once more after the relaunch; a gate
  * failure is not retried, since printing the same page again gives the same PDF. Outcomes are handed to `onOutcome`
  * as they finish, so a long batch records its progress.
  */
@@ -56,9 +56,12 @@ async function printOne(
   options: PrintOptions,
 ): Promise<PrintOutcome> {
   const { session, logger } = options;
-  let failure: RenderFailure | null = null;
+  let failure: RenderFailure | undefined;
   let attempts = 0;
-  while (attempts < 2) {
+  // One retry for a timeout and, separately, one for a browser crash: a report that happened to be on the page
+  // when the browser died (perhaps because of another report) keeps its own second chance.
+  const retries = { 'render-timeout': 1, 'browser-crash': 1 };
+  for (;;) {
     attempts += 1;
     try {
       const browser = await session.get();
@@ -80,6 +83,8 @@ async function printOne(
       await slot.page?.close();
       slot.page = null;
       if (failure.check !== 'render-timeout' && failure.check !== 'browser-crash') break;
+      if (retries[failure.check] === 0) break;
+      retries[failure.check] -= 1;
     }
   }
   const check = failure?.check ?? 'render-error';
