@@ -28,6 +28,8 @@ export interface SchedulerOptions {
   onStuck: (job: JobName) => void;
   /** Called after every run or skip, between runs (the warehouse is free): the daemon refreshes its status file. */
   onChange?: () => Promise<void>;
+  /** Called synchronously when a run starts (no warehouse access allowed here). */
+  onRunStart?: (job: JobName, startedAt: Date) => void;
 }
 
 export interface RunOutcome {
@@ -150,6 +152,7 @@ export class Scheduler {
     const runId = await this.runLog.start({ job, trigger, scheduledAt, startedAt });
     const controller = new AbortController();
     this.current = { job, controller };
+    this.options.onRunStart?.(job, startedAt);
     const log = logger.child({ job, runId });
     log.info(`${job} started`, { trigger, ...(scheduledAt ? { scheduledAt: scheduledAt.toISOString() } : {}) });
     const context: StepContext = {

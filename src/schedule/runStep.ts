@@ -13,7 +13,7 @@ export async function runStep(
 ): Promise<StepSummary> {
   if (context.signal.aborted) throw stopped(step, context.signal.reason);
   const startedAt = performance.now();
-  context.logger.info(`${step} started`, { step });
+  context.logger.debug(`${step} started`, { step });
   try {
     const summary = await work();
     context.logger.info(`${step} finished`, { step, ms: Math.round(performance.now() - startedAt) });
