@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', '.astro/**', 'coverage/**', '**/*.astro'] },
+  { ignores: ['.ci/results/**', 'dist/**', 'data/**', 'node_modules/**', '.astro/**', 'coverage/**', '**/*.astro'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
