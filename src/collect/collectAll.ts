@@ -1,0 +1,41 @@
+import type { Config, SourceConfig } from '../config/Config.ts';
+import type { Logger } from '../log/Logger.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { CollectLimits } from './CollectSession.ts';
+import type { CollectSummary } from './CollectSummary.ts';
+import { collectSource } from './collectSource.ts';
+import { redisSource } from './redisSource.ts';
+
+/** Job rows per warehouse transaction during a backlog catch-up: memory stays flat whatever Redis holds. */
+export const UNIT_ROWS = 20_000;
+
+export function collectLimits(config: Config): CollectLimits {
+  return { scanCount: config.collect.scanCount, batchSize: config.collect.batchSize, unitRows: UNIT_ROWS };
+}
+
+/**
+ * One collection pass over the given sources, one after another. A failing source does not stop the others;
+ * the caller gets every summary and the first error.
+ */
+export async function collectAll(options: {
+  warehouse: Warehouse;
+  sources: readonly SourceConfig[];
+  limits: CollectLimits;
+  logger: Logger;
+  now: () => number;
+}): Promise<{ summaries: CollectSummary[]; error?: unknown }> {
+  const summaries: CollectSummary[] = [];
+  let firstError: unknown;
+  for (const config of options.sources) {
+    const result = await collectSource({
+      warehouse: options.warehouse,
+      source: redisSource(config),
+      limits: options.limits,
+      logger: options.logger,
+      now: options.now,
+    });
+    summaries.push(result.summary);
+    if (result.error !== undefined) firstError ??= result.error;
+  }
+  return firstError === undefined ? { summaries } : { summaries, error: firstError };
+}

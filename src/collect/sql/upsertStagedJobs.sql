@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO jobs SELECT * FROM collect_jobs_stage;
