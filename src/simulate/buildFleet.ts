@@ -84,16 +84,18 @@ export function buildFleet(seed: number, machineCount: number, from: number, to:
   const workers: SimWorker[] = [];
   const slowCount = Math.max(1, Math.round(machineCount * 0.08));
   for (let i = 0; i < machineCount; i++) {
-    const role = roleOf(i, rng);
+    // Slow machines are contended consumer GPUs running ComfyUI (picked after the fixed service homes).
+    const slow = i >= 6 && i < 6 + slowCount;
+    const drawnRole = roleOf(i, rng);
+    const role = slow ? 'comfyui' : drawnRole;
     let gpu = GPU_MODELS[rng.pickCumulative(gpuCdf)] ?? GPU_MODELS[0]!;
     // The permanent comfyui homes include big GPUs so flux and video always have somewhere to run.
     if (i === 0 || i === 5 || (role === 'ollama' && i < 6)) gpu = GPU_MODELS[3]!;
+    if (slow && gpu.memoryGb > 24) gpu = GPU_MODELS[0]!;
     const gpuCount =
       role === 'openai' || role === 'simulation' ? 1 + rng.int(2) : (gpu.counts[rng.int(gpu.counts.length)] ?? 1);
     const provider = PROVIDERS[rng.int(PROVIDERS.length)] ?? 'vast';
     const id = `${provider}-${gpu.name.toLowerCase().replace(/\s+/g, '')}-${rng.hex(6)}`;
-    // Slow machines are picked among the later (comfyui-heavy) ones so fixed service homes stay healthy.
-    const slow = i >= 6 && i < 6 + slowCount;
     const core = i < 6 || rng.chance(0.5);
     const machine: SimMachine = {
       index: i,

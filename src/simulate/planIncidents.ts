@@ -43,7 +43,7 @@ export function planIncidents(seed: number, firstDayMs: number, days: number, ma
       peakEnd: start + 5 * HOUR,
       end: start + 8 * HOUR,
       machines,
-      failPeak: rng.range(10, 18),
+      failPeak: rng.range(14, 22),
       slowPeak: rng.range(1.6, 2.2),
     });
   }
