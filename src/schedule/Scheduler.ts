@@ -6,6 +6,7 @@ import type { Logger } from '../log/Logger.ts';
 import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import type { Warehouse } from '../warehouse/Warehouse.ts';
 import { catchUpDue } from './catchUpDue.ts';
+import { isPartialFailure } from './PartialFailure.ts';
 import type { JobName, ScheduledJob } from './Job.ts';
 import { RunLog, type RunTrigger } from './RunLog.ts';
 import type { StepContext, StepSummary, Steps } from './Steps.ts';
@@ -201,10 +202,11 @@ export class Scheduler {
     const status = timedOut ? 'timeout' : controller.signal.aborted ? 'interrupted' : 'failed';
     const code = status === 'interrupted' ? 'RunInterrupted' : isAlmanacError(error) ? error.code : 'Unexpected';
     const message = status === 'interrupted' ? `${errorMessage(result.error)}` : errorMessage(error);
-    await this.runLog.finish(runId, { finishedAt, status, errorCode: code, errorMessage: message });
+    const summary = isPartialFailure(error) ? error.summary : null;
+    await this.runLog.finish(runId, { finishedAt, status, summary, errorCode: code, errorMessage: message });
     if (status === 'interrupted') log.warn(`${job} interrupted: ${message}`, { ms, code });
     else log.error(`${job} ${status}: ${message}`, { ms, code });
-    return { job, runId, status, summary: null, error };
+    return { job, runId, status, summary, error };
   }
 
   private pump(): void {
@@ -231,7 +233,7 @@ export class Scheduler {
         return;
       }
       const outcome = await this.execute(item.job, item.trigger, item.scheduledAt);
-      if (outcome.status === 'ok') {
+      if (outcome.status === 'ok' || (outcome.status === 'failed' && isPartialFailure(outcome.error))) {
         for (const next of this.options.table.filter((e) => e.after === item.job)) {
           this.trigger(next.job.name, 'after', null);
         }

@@ -4,6 +4,7 @@ import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import type { Warehouse } from '../warehouse/Warehouse.ts';
 import type { JobName, ScheduledJob } from './Job.ts';
 import { onShutdownSignals, signalExitCode, type SignalSource } from './onShutdownSignals.ts';
+import { isPartialFailure } from './PartialFailure.ts';
 import { Scheduler, type RunOutcome } from './Scheduler.ts';
 import type { Steps } from './Steps.ts';
 
@@ -53,7 +54,9 @@ export async function runOnce(options: RunOnceOptions): Promise<RunOnceResult> {
     for (const [index, job] of order.entries()) {
       const outcome = await scheduler.execute(job, 'run', null);
       runs.push(outcome);
-      if (outcome.status !== 'ok' || signal !== null) return { runs, notRun: order.slice(index + 1), signal };
+      // A partial failure (some PDFs failed the gate) is reported, but deliver still runs for the rest.
+      const carryOn = outcome.status === 'ok' || (outcome.status === 'failed' && isPartialFailure(outcome.error));
+      if (!carryOn || signal !== null) return { runs, notRun: order.slice(index + 1), signal };
     }
     return { runs, notRun: [], signal };
   } finally {

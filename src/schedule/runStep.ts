@@ -20,12 +20,9 @@ export async function runStep(
     return summary;
   } catch (error) {
     if (isAlmanacError(error)) {
-      if (error.message.startsWith(`${step}: `)) throw error;
-      throw new AlmanacError(error.code, `${step}: ${error.message}`, {
-        ...(error.hint ? { hint: error.hint } : {}),
-        exitCode: error.exitCode,
-        cause: error,
-      });
+      // Prefixed in place, so the error keeps its class (PartialFailure), code, hint and exit code.
+      if (!error.message.startsWith(`${step}: `)) error.message = `${step}: ${error.message}`;
+      throw error;
     }
     if (context.signal.aborted) throw stopped(step, context.signal.reason);
     throw new AlmanacError('StepFailed', `${step}: ${errorMessage(error)}`, {

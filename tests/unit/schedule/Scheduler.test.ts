@@ -6,6 +6,7 @@ import { AlmanacError } from '../../../src/errors/AlmanacError.ts';
 import { silentLogger } from '../../../src/log/silentLogger.ts';
 import { silentProgress } from '../../../src/progress/createProgress.ts';
 import type { JobName } from '../../../src/schedule/Job.ts';
+import { PartialFailure } from '../../../src/schedule/PartialFailure.ts';
 import { Scheduler } from '../../../src/schedule/Scheduler.ts';
 import type { StepContext, Steps } from '../../../src/schedule/Steps.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
@@ -30,7 +31,9 @@ interface Recorder {
 }
 
 /** Steps that record their calls; `collect` waits for release() when `holdCollect` is set. */
-function recorder(options: { holdCollect?: boolean; hangCollect?: boolean; failPdf?: boolean } = {}): Recorder {
+function recorder(
+  options: { holdCollect?: boolean; hangCollect?: boolean; failPdf?: boolean; partialPdf?: boolean } = {},
+): Recorder {
   const calls: string[] = [];
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -48,6 +51,9 @@ function recorder(options: { holdCollect?: boolean; hangCollect?: boolean; failP
         ]);
       }
       if (name === 'pdf' && options.failPdf) throw new AlmanacError('PdfGateFailed', 'daily/2026-11-21 is too big');
+      if (name === 'pdf' && options.partialPdf) {
+        throw new PartialFailure('PdfExportFailed', '1 of 3 PDFs failed the print gate', { passed: 2, failed: 1 });
+      }
       return { step: name };
     };
   return {
@@ -93,7 +99,7 @@ describe('Scheduler', () => {
     const { scheduler } = await setup(r.steps);
     scheduler.trigger('publish', 'manual', null);
     await scheduler.idle();
-    expect(r.calls).toEqual(['analyze', 'build', 'pdf', 'deliver']);
+    expect(r.calls).toEqual(['analyze', 'build', 'pdf', 'build', 'deliver']);
     const runs = await scheduler.runLog.list();
     expect(runs.map((x) => [x.job, x.trigger, x.status])).toEqual([
       ['publish', 'manual', 'ok'],
@@ -103,6 +109,7 @@ describe('Scheduler', () => {
       analyze: { step: 'analyze' },
       build: { step: 'build' },
       pdf: { step: 'pdf' },
+      link: { step: 'build' },
     });
   });
 
@@ -118,7 +125,7 @@ describe('Scheduler', () => {
     expect(r.calls).toEqual(['collect']);
     r.release();
     await scheduler.idle();
-    expect(r.calls).toEqual(['collect', 'analyze', 'build', 'pdf', 'deliver']);
+    expect(r.calls).toEqual(['collect', 'analyze', 'build', 'pdf', 'build', 'deliver']);
     const runs = await scheduler.runLog.list();
     const rows = runs.map((x) => [x.job, x.status, x.scheduled_at?.toISOString() ?? null]);
     expect(rows).toEqual(
@@ -170,6 +177,19 @@ describe('Scheduler', () => {
     expect(run!.error_message).toBe('pdf: daily/2026-11-21 is too big');
   });
 
+  it('after a partial failure (some PDFs failed) links the rest, logs the failure, and still delivers', async () => {
+    const r = recorder({ partialPdf: true });
+    const { scheduler } = await setup(r.steps);
+    scheduler.trigger('publish', 'schedule', null);
+    await scheduler.idle();
+    expect(r.calls).toEqual(['analyze', 'build', 'pdf', 'build', 'deliver']);
+    const [publish, deliver] = await scheduler.runLog.list();
+    expect(publish).toMatchObject({ status: 'failed', error_code: 'PdfExportFailed' });
+    expect(publish!.error_message).toBe('pdf: 1 of 3 PDFs failed the print gate');
+    expect(JSON.parse(publish!.summary!)).toMatchObject({ pdf: { passed: 2, failed: 1 }, link: { step: 'build' } });
+    expect(deliver).toMatchObject({ job: 'deliver', trigger: 'after', status: 'ok' });
+  });
+
   it('stop() lets the running step finish, drops waiting runs, logs the run as interrupted', async () => {
     const r = recorder({ holdCollect: true });
     const { scheduler } = await setup(r.steps);
@@ -194,7 +214,7 @@ describe('Scheduler', () => {
     await scheduler.idle();
     await scheduler.stop();
     // Fresh warehouse: never published, so the 06:00 Paris publish of Nov 20 is due.
-    expect(r.calls).toEqual(['collect', 'analyze', 'build', 'pdf', 'deliver']);
+    expect(r.calls).toEqual(['collect', 'analyze', 'build', 'pdf', 'build', 'deliver']);
 
     // Off for three days: the last publish started Nov 20 07:00Z; publish fired (unseen) on Nov 21, 22, 23.
     clock = new Date('2026-11-23T09:30:00Z');
@@ -212,7 +232,7 @@ describe('Scheduler', () => {
     await next.start();
     await next.idle();
     await next.stop();
-    expect(again.calls).toEqual(['collect', 'analyze', 'build', 'pdf', 'deliver']);
+    expect(again.calls).toEqual(['collect', 'analyze', 'build', 'pdf', 'build', 'deliver']);
     const catchUp = (await next.runLog.list()).filter((x) => x.trigger === 'catch-up' && x.job === 'publish');
     expect(catchUp.map((x) => x.scheduled_at?.toISOString())).toEqual([
       '2026-11-20T05:00:00.000Z',
