@@ -89,7 +89,10 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
 
   const withSpans = plan.targets.map((target) => ({ target, spans: targetSpans(target, o.timeZone) }));
   const needed = withSpans.flatMap((t) => allSpans(t.spans));
-  const earliest = Math.max(dataStart, Math.min(...needed.map((s) => s.start)));
+  const earliest = Math.max(
+    dataStart,
+    needed.reduce((min, s) => Math.min(min, s.start), Infinity),
+  );
   const first = localTime(earliest, o.timeZone);
   const spanPlan = new SpanPlan(hourBuckets(first, clock.asOf, o.timeZone));
   for (const span of needed) spanPlan.span(span.start, span.end);
@@ -109,7 +112,7 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   );
   const intervals = await querySnapshotIntervals(
     o.db,
-    Math.min(...withSpans.map((t) => t.target.period.start)) - 7 * 86_400_000,
+    withSpans.reduce((min, t) => Math.min(min, t.target.period.start), Infinity) - 7 * 86_400_000,
     clock.asOf,
   );
   o.logger.debug('analysis queries done', { seconds: (performance.now() - started) / 1000 });
