@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Config } from '../config/Config.ts';
 import type { Logger } from '../log/Logger.ts';
 import type { ProgressFactory } from '../progress/ProgressFactory.ts';
+import { isPartialFailure } from '../schedule/PartialFailure.ts';
 import { runStep } from '../schedule/runStep.ts';
 import type { StepSummary, Steps } from '../schedule/Steps.ts';
 import { seedOf } from '../simulate/Prng.ts';
@@ -9,6 +10,7 @@ import { resolveEnd } from '../simulate/resolveEnd.ts';
 import { simulateToWarehouse } from '../simulate/simulateToWarehouse.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 import { demoConfig } from './demoConfig.ts';
+import { latestReports } from './latestReports.ts';
 
 /** A fleet small enough to simulate, analyze, build and print in well under two minutes on two cores. */
 export const DEMO_FLEET = { days: 90, machines: 16, jobsPerDay: 1200, seed: 'almanac-demo', intervalMinutes: 30 };
@@ -28,6 +30,8 @@ export interface DemoResult {
   analyze: StepSummary;
   build: StepSummary;
   pdf: StepSummary;
+  /** Reports whose PDF failed the print gate, with the reason. */
+  pdfFailures: string[];
 }
 
 /**
@@ -76,9 +80,29 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     const analyze = await timed('analyze', () => runStep(context, 'analyze', () => options.steps.analyze(context, {})));
     const build = await timed('build', () => runStep(context, 'build', () => options.steps.build(context, {})));
-    const pdf = await timed('pdf', () => runStep(context, 'pdf', () => options.steps.pdf(context, {})));
-    progress.finish(`simulated, analyzed, built and printed`);
-    return { config, seconds, simulate, analyze, build, pdf };
+    // The newest reports of each kind: printing all ~110 would take minutes; `almanac pdf` prints the rest.
+    const pdfFailures: string[] = [];
+    const pdf = await timed('pdf', async () => {
+      const reports = await latestReports(config.paths.reports);
+      const printing = options.progress('pdf', reports.length);
+      let passed = 0;
+      for (const report of reports) {
+        try {
+          await runStep(context, 'pdf', () => options.steps.pdf(context, { report }));
+          passed++;
+        } catch (error) {
+          if (!isPartialFailure(error)) throw error;
+          pdfFailures.push(`${report}: ${error.message.replace(/^pdf: /, '')}`);
+        }
+        printing.advance(1, report);
+      }
+      printing.finish();
+      // Pages link their PDFs only once those exist: an incremental build adds the links.
+      await runStep(context, 'build', () => options.steps.build(context, {}));
+      return { printed: reports, passed, failed: pdfFailures.length };
+    });
+    progress.finish('simulated, analyzed, built and printed');
+    return { config, seconds, simulate, analyze, build, pdf, pdfFailures };
   } finally {
     await warehouse.close();
   }

@@ -22,5 +22,7 @@ export const demoCommand: Command = {
       const { config, ...rest } = result;
       writeJson(context.stdout, { ok: true, distDir: config.paths.dist, pdfDir: config.paths.pdf, ...rest });
     } else context.stdout.write(formatDemoResult(result, context.cwd));
+    // Everything else worked and is printed above; a PDF that fails its gate still makes the demo fail.
+    return result.pdfFailures.length > 0 ? 1 : 0;
   },
 };
