@@ -37,6 +37,14 @@ export const realSteps: Steps = {
 
   async analyze(context, options) {
     const { config } = context;
+    if (options.restate || options.from) {
+      // The analysis engine never rewrites a published closed period yet; a backfill must not pretend it did.
+      throw new AlmanacError(
+        'RestatementNotAvailable',
+        'Recomputing published periods (restatements) is not in the analysis engine of this version.',
+        { hint: '`almanac analyze` still writes every closed period that has no bundle yet.', exitCode: 2 },
+      );
+    }
     const result = await analyze({
       db: context.warehouse,
       store: new BundleStore(config.paths.reports),
