@@ -103,7 +103,7 @@ export const realSteps: Steps = {
       seconds: Number(summary.seconds.toFixed(2)),
       failures: summary.reports
         .filter((r) => r.status === 'failed')
-        .map((r) => `${r.kind}/${r.id}: ${r.failed_check}: ${r.error}`),
+        .map((r) => `${r.kind}/${r.id}: ${r.error ?? r.failed_check}`),
     };
     if (summary.failed > 0) {
       throw new PartialFailure(

@@ -92,7 +92,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           passed++;
         } catch (error) {
           if (!isPartialFailure(error)) throw error;
-          pdfFailures.push(`${report}: ${error.message.replace(/^pdf: /, '')}`);
+          const failures = error.summary.failures;
+          pdfFailures.push(...(Array.isArray(failures) ? failures.map(String) : [`${report}: ${error.message}`]));
         }
         printing.advance(1, report);
       }
