@@ -4,6 +4,7 @@ import type { ChartModel } from './ChartModel.ts';
 import { CHART_WIDTH, chartConfig, palette } from './chartTheme.ts';
 import { formatCount } from './formatNumber.ts';
 import { zonedLabel, zonedWallMs } from './zonedTime.ts';
+import { withoutEmptyLayers } from './withoutEmptyLayers.ts';
 
 export type ForecastPoint = {
   at: string;
@@ -32,7 +33,7 @@ export function forecastChart(input: ForecastInput): ChartModel {
     config: chartConfig,
     width: CHART_WIDTH,
     height: 160,
-    layer: [
+    layer: withoutEmptyLayers([
       {
         data: { values: rows.filter((r) => r.lo !== null && r.hi !== null) },
         mark: { type: 'area', opacity: 0.25, color: palette.purple },
@@ -61,7 +62,7 @@ export function forecastChart(input: ForecastInput): ChartModel {
           tooltip: [{ field: 'day' }, { field: 'actual', format: ',.0f' }],
         },
       },
-    ],
+    ]),
   };
   const fc = rows.filter((r) => r.forecast !== null);
   const last = fc[fc.length - 1];

@@ -46,11 +46,16 @@ export function machineP95Chart(input: MachineP95Input): ChartModel {
           ],
         },
       },
-      {
-        transform: [{ filter: { field: 'outlier', equal: true } }],
-        mark: { type: 'text', align: 'left', dx: 4, limit: 120 },
-        encoding: { y, x: { field: 'p95Ms', type: 'quantitative' }, text: { field: 'machine' } },
-      },
+      // Labels only when there are outliers: an empty text layer makes Vega warn.
+      ...(shown.some((m) => m.outlier)
+        ? [
+            {
+              transform: [{ filter: { field: 'outlier', equal: true } }],
+              mark: { type: 'text' as const, align: 'left' as const, dx: 4, limit: 120 },
+              encoding: { y, x: { field: 'p95Ms', type: 'quantitative' as const }, text: { field: 'machine' } },
+            },
+          ]
+        : []),
       ...(input.fleetP95Ms === null
         ? []
         : [

@@ -47,7 +47,7 @@ export function modelUsageChart(cells: ModelUsageCell[]): ChartModel {
   return {
     id: 'model-usage',
     title: 'Model usage by machine',
-    caption: `Jobs per model and machine${machines.length < new Set(used.map((c) => c.machine)).size || models.length < new Set(used.map((c) => c.model)).size ? ` (the ${machines.length} busiest machines and ${models.length} most used models)` : ''}; darker is more.`,
+    caption: `Jobs per model and machine${machines.length < new Set(used.map((c) => c.machine)).size || models.length < new Set(used.map((c) => c.model)).size ? ` (the ${machines.length} busiest machines and ${models.length} most used models)` : ''}; stronger blue is more.`,
     alt:
       used.length === 0
         ? 'No job recorded a model in this period.'

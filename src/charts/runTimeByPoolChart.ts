@@ -5,6 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChartModel } from './ChartModel.ts';
 import { CHART_WIDTH, chartConfig, palette, poolColors } from './chartTheme.ts';
 import { formatCount, formatDurationMs } from './formatNumber.ts';
+import { logTicks } from './logTicks.ts';
 
 export type JobTypeRunTime = {
   name: string;
@@ -24,7 +25,16 @@ export function runTimeByPoolChart(input: RunTimeByPoolInput): ChartModel {
     .filter((r) => r.jobs > 0 && Number.isFinite(r.p90Ms))
     .map((r) => ({ ...r, ms: Math.max(r.p90Ms, 1), split: r.straddles ? 'straddles pools' : 'clean' }))
     .sort((a, b) => poolOrder.indexOf(a.pool) - poolOrder.indexOf(b.pool) || a.ms - b.ms);
-  const x = { type: 'quantitative' as const, scale: { type: 'log' as const }, title: 'p90 run time (ms, log scale)' };
+  const ticks = logTicks(
+    Math.min(input.fastMaxMs, ...rows.map((r) => r.ms)),
+    Math.max(input.standardMaxMs, ...rows.map((r) => r.ms)),
+  );
+  const x = {
+    type: 'quantitative' as const,
+    scale: { type: 'log' as const, domain: [ticks[0]!, ticks[ticks.length - 1]!] },
+    axis: { values: ticks, format: '~s' },
+    title: 'p90 run time (ms, log scale)',
+  };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig,
@@ -62,7 +72,7 @@ export function runTimeByPoolChart(input: RunTimeByPoolInput): ChartModel {
       {
         data: { values: [{ ms: input.fastMaxMs }, { ms: input.standardMaxMs }] },
         mark: { type: 'rule', strokeDash: [3, 3], color: palette.grey },
-        encoding: { x: { field: 'ms', type: 'quantitative', scale: { type: 'log' } } },
+        encoding: { x: { ...x, field: 'ms' } },
       },
     ],
   };
@@ -74,7 +84,7 @@ export function runTimeByPoolChart(input: RunTimeByPoolInput): ChartModel {
   const alt =
     rows.length === 0
       ? 'No completed jobs with a run time in this period.'
-      : `${perPool.map((p) => `${p.pool}: ${p.types} job types, ${formatCount(p.jobs)} jobs`).join('; ')}.${
+      : `${perPool.map((p) => `${p.pool}: ${p.types} job type${p.types === 1 ? '' : 's'}, ${formatCount(p.jobs)} jobs`).join('; ')}.${
           straddling.length
             ? ` ${straddling.length} job type${straddling.length === 1 ? ' straddles' : 's straddle'} two pools: ${straddling
                 .slice(0, 4)

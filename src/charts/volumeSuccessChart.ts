@@ -4,6 +4,7 @@ import type { ChartModel } from './ChartModel.ts';
 import { CHART_WIDTH, chartConfig, palette } from './chartTheme.ts';
 import { formatCount, formatPercent } from './formatNumber.ts';
 import { zonedLabel, zonedWallMs } from './zonedTime.ts';
+import { withoutEmptyLayers } from './withoutEmptyLayers.ts';
 
 export type VolumePoint = { at: string; completed: number; failed: number };
 export type AnomalyMark = { at: string; label: string };
@@ -77,7 +78,7 @@ export function volumeSuccessChart(input: VolumeSuccessInput): ChartModel {
       {
         width: CHART_WIDTH,
         height: 110,
-        layer: [
+        layer: withoutEmptyLayers([
           {
             data: { values: rows.filter((r) => r.rate !== null) },
             mark: { type: 'line', point: { color: palette.green }, tooltip: true, color: palette.green },
@@ -115,7 +116,7 @@ export function volumeSuccessChart(input: VolumeSuccessInput): ChartModel {
               ],
             },
           },
-        ],
+        ]),
       },
     ],
   };

@@ -4,6 +4,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChartModel } from './ChartModel.ts';
 import { CHART_WIDTH, chartConfig, palette } from './chartTheme.ts';
 import { formatDurationMs } from './formatNumber.ts';
+import { logTicks } from './logTicks.ts';
+
+const RUN_TITLE = 'run time p95 (ms, log scale)';
+const WAIT_TITLE = 'queue wait p95 (ms, log scale)';
 
 export type WaitRunPoint = { name: string; jobs: number; waitMs: number; runMs: number };
 
@@ -12,6 +16,10 @@ export function waitVsRunChart(points: WaitRunPoint[]): ChartModel {
     .filter((p) => p.jobs > 0)
     .map((p) => ({ ...p, wait: Math.max(p.waitMs, 1), run: Math.max(p.runMs, 1) }));
   const max = rows.reduce((m, r) => Math.max(m, r.wait, r.run), 10);
+  const min = rows.reduce((m, r) => Math.min(m, r.wait, r.run), max);
+  const ticks = logTicks(min, max);
+  const scale = { type: 'log' as const, domain: [ticks[0]!, ticks[ticks.length - 1]!] };
+  const axis = { values: ticks, format: '~s' };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig,
@@ -21,22 +29,22 @@ export function waitVsRunChart(points: WaitRunPoint[]): ChartModel {
       {
         data: {
           values: [
-            { a: 1, b: 1 },
-            { a: max, b: max },
+            { a: ticks[0]!, b: ticks[0]! },
+            { a: ticks[ticks.length - 1]!, b: ticks[ticks.length - 1]! },
           ],
         },
         mark: { type: 'line', strokeDash: [3, 3], color: palette.grey },
         encoding: {
-          x: { field: 'a', type: 'quantitative', scale: { type: 'log' } },
-          y: { field: 'b', type: 'quantitative', scale: { type: 'log' } },
+          x: { field: 'a', type: 'quantitative', scale, axis, title: RUN_TITLE },
+          y: { field: 'b', type: 'quantitative', scale, axis, title: WAIT_TITLE },
         },
       },
       {
         data: { values: rows },
         mark: { type: 'circle', opacity: 0.75, color: palette.blue, tooltip: true },
         encoding: {
-          x: { field: 'run', type: 'quantitative', scale: { type: 'log' }, title: 'run time p95 (ms, log)' },
-          y: { field: 'wait', type: 'quantitative', scale: { type: 'log' }, title: 'queue wait p95 (ms, log)' },
+          x: { field: 'run', type: 'quantitative', scale, axis, title: RUN_TITLE },
+          y: { field: 'wait', type: 'quantitative', scale, axis, title: WAIT_TITLE },
           size: { field: 'jobs', type: 'quantitative', title: 'jobs', legend: null },
           tooltip: [
             { field: 'name', title: 'job type' },
@@ -49,6 +57,7 @@ export function waitVsRunChart(points: WaitRunPoint[]): ChartModel {
     ],
   };
   const waitingMore = rows.filter((r) => r.wait > r.run);
+  const worst = [...waitingMore].sort((a, b) => b.wait / b.run - a.wait / a.run)[0];
   return {
     id: 'wait-vs-run',
     title: 'Queue wait against run time',
@@ -57,11 +66,9 @@ export function waitVsRunChart(points: WaitRunPoint[]): ChartModel {
     alt:
       rows.length === 0
         ? 'No job types with finished jobs in this period.'
-        : `${rows.length} job types. ${waitingMore.length} wait longer than they run${
-            waitingMore.length
-              ? `, the largest gap being ${waitingMore.sort((a, b) => b.wait / b.run - a.wait / a.run)[0]?.name} (wait ${formatDurationMs(waitingMore[0]?.wait ?? 0)}, run ${formatDurationMs(waitingMore[0]?.run ?? 0)})`
-              : ''
-          }.`,
+        : waitingMore.length === 0
+          ? `${rows.length} job type${rows.length === 1 ? '' : 's'}; none waits longer in the queue than it runs.`
+          : `${rows.length} job type${rows.length === 1 ? '' : 's'}; ${waitingMore.length} wait${waitingMore.length === 1 ? 's' : ''} longer in the queue than ${waitingMore.length === 1 ? 'it runs' : 'they run'}, the largest gap being ${worst?.name} (wait ${formatDurationMs(worst?.wait ?? 0)}, run ${formatDurationMs(worst?.run ?? 0)}).`,
     spec,
     empty: rows.length === 0,
     table: {

@@ -7,18 +7,23 @@ import type { BundleKind } from '../report/BundleKind.ts';
 import type { Warehouse } from '../warehouse/Warehouse.ts';
 import { checkPdfGate } from './checkPdfGate.ts';
 import { classifySmtpError } from './classifySmtpError.ts';
-import { composeReportEmail, pdfFileName, type ComposedEmail } from './compose/composeReportEmail.ts';
+import { buildReportMail } from './buildReportMail.ts';
+import type { ComposedEmail } from './compose/composeReportEmail.ts';
+import type { DeliverResult, DeliveryItem } from './DeliverResult.ts';
 import { expandSubscriptions } from './expandSubscriptions.ts';
 import { DeliveryLedger } from './ledger/DeliveryLedger.ts';
-import type { DeliveryKey, NewNotice } from './ledger/DeliveryRow.ts';
+import type { NewNotice } from './ledger/DeliveryRow.ts';
 import { readPdfExports } from './ledger/readPdfExports.ts';
 import { deliveryMessageId, noticeMessageId, senderDomain } from './messageId.ts';
 import * as notices from './ownerNotices.ts';
-import { planDeliveries, type BundleSource, type DeliveryPlan, type PlannedDelivery } from './planDeliveries.ts';
+import { planDeliveries, type BundleSource, type DeliveryPlan } from './planDeliveries.ts';
 import { planResend } from './planResend.ts';
 import { ReportCatalog } from './ReportCatalog.ts';
 import { MAX_ATTEMPTS, nextAttemptAt } from './retryPolicy.ts';
-import type { MailTransport, OutgoingMail } from './transport/MailTransport.ts';
+import { sendOwnerNotices } from './sendOwnerNotices.ts';
+import type { MailTransport } from './transport/MailTransport.ts';
+
+export type { DeliverResult } from './DeliverResult.ts';
 
 export interface DeliverDeps {
   config: Config;
@@ -34,29 +39,6 @@ export interface DeliverDeps {
 export interface DeliverOptions {
   /** Send this report again, to every current subscriber of its kind. */
   resend?: { kind: BundleKind; id: string };
-}
-
-type Item = { kind: string; id: string; recipient: string; generation: number };
-
-export interface DeliverResult {
-  dryRun: boolean;
-  /** (recipient, kind) pairs subscribed in the config. */
-  subscriptions: number;
-  sent: (Item & { messageId: string; response: string })[];
-  failed: (Item & { error: string })[];
-  /** Tried and deferred (transient failure) or not tried because the server was unreachable. */
-  deferred: (Item & { error: string; nextAttemptAt: string | null })[];
-  /** Queued from an earlier run, waiting for their backoff to run out. */
-  waiting: (Item & { nextAttemptAt: string | null })[];
-  held: { kind: string; id: string; reason: string }[];
-  pending: { kind: string; id: string; reason: string }[];
-  /** Left in flight by a run that died, now counted as sent (unconfirmed). */
-  reconciled: (Item & { messageId: string })[];
-  /** Sent in full but never answered (timeout, dropped connection): counted as sent, unconfirmed. */
-  unconfirmed: (Item & { messageId: string; error: string })[];
-  notices: { sent: number; skipped: number; deferred: number; failed: number };
-  /** Set when the run stopped sending early (server unreachable). */
-  stopped: string | null;
 }
 
 const UNCERTAIN_NOTE =
@@ -137,7 +119,7 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
 
   for (const delivery of plan.deliveries) {
     const { kind, report_id: id, recipient, generation } = delivery.key;
-    const item: Item = { kind, id, recipient, generation };
+    const item: DeliveryItem = { kind, id, recipient, generation };
     const reportKey = `${kind}/${id}`;
     if (blocked.has(reportKey)) continue;
     const gate = checkPdfGate(exports.get(reportKey), delivery.bundle, delivery.attachPdf);
@@ -173,7 +155,7 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
       result.deferred.push({ ...item, error: `not tried: ${result.stopped}`, nextAttemptAt: null });
       continue;
     }
-    const mail = buildMail(config, delivery, messageId, pdf, messages);
+    const mail = buildReportMail(config, delivery, messageId, pdf, messages);
     if (record) {
       if (!delivery.existing) {
         await ledger.queue(
@@ -248,9 +230,11 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
   }
 
   if (record && !result.stopped) await sendOwnerNotices(deps, ledger, domain, result);
-  if (!record && raised.length > 0 && config.email.owner) {
-    // Dry run: show the owner notice this run would have sent, without recording anything.
-    const notice = notices.composeOwnerNotice(config.site.title, raised);
+  const known = record ? new Set<string>() : await ledger.noticeKeys();
+  const fresh = raised.filter((n) => !known.has(n.notice_key));
+  if (!record && fresh.length > 0 && config.email.owner) {
+    // Dry run: show the owner notice this run would send (problems not told before), recording nothing.
+    const notice = notices.composeOwnerNotice(config.site.title, fresh);
     await transport.send({
       from: config.email.from,
       to: config.email.owner,
@@ -258,7 +242,7 @@ export async function deliverReports(deps: DeliverDeps, options: DeliverOptions 
       text: notice.text,
       messageId: noticeMessageId(
         domain,
-        raised.map((n) => n.notice_key),
+        fresh.map((n) => n.notice_key),
       ),
       label: `owner-notice-${config.email.owner}`,
     });
@@ -274,82 +258,3 @@ function readPdf(file: string): Buffer | null {
     throw error;
   }
 }
-
-function buildMail(
-  config: Config,
-  delivery: PlannedDelivery,
-  messageId: string,
-  pdf: Buffer | null,
-  cache: Map<string, ComposedEmail>,
-): OutgoingMail {
-  const { kind, report_id: id, recipient, generation } = delivery.key;
-  const fileName = pdf ? pdfFileName(kind, id) : null;
-  const cacheKey = `${kind}/${id}/${fileName !== null}`;
-  let composed = cache.get(cacheKey);
-  if (!composed) {
-    composed = composeReportEmail(delivery.bundle, {
-      siteTitle: config.site.title,
-      baseUrl: config.site.baseUrl,
-      pdfFileName: fileName,
-    });
-    cache.set(cacheKey, composed);
-  }
-  return {
-    from: config.email.from,
-    to: recipient,
-    subject: composed.subject,
-    html: composed.html,
-    text: composed.text,
-    messageId,
-    attachments: pdf && fileName ? [{ filename: fileName, content: pdf, contentType: 'application/pdf' }] : [],
-    headers: { 'X-Almanac-Report': `${kind}/${id}`, 'X-Almanac-Revision': String(delivery.bundle.revision) },
-    label: `${kind}-${id}${generation > 1 ? `-g${generation}` : ''}-${recipient}`,
-  };
-}
-
-/** Tells the owner, in one email, about every problem not told yet. Same at-most-once rule as deliveries. */
-async function sendOwnerNotices(deps: DeliverDeps, ledger: DeliveryLedger, domain: string, result: DeliverResult) {
-  const queued = await ledger.queuedNotices();
-  if (queued.length === 0) return;
-  const owner = deps.config.email.owner;
-  if (!owner) {
-    deps.logger.warn('delivery problems found but no owner address is configured (email.owner)', {
-      problems: queued.map((n) => n.notice_key),
-    });
-    await ledger.skipQueuedNotices();
-    result.notices.skipped += queued.length;
-    return;
-  }
-  const keys = queued.map((n) => n.notice_key);
-  const messageId = noticeMessageId(domain, keys);
-  const notice = notices.composeOwnerNotice(deps.config.site.title, queued);
-  await ledger.beginNotices(keys, messageId, deps.now());
-  try {
-    await deps.transport.send({
-      from: deps.config.email.from,
-      to: owner,
-      subject: notice.subject,
-      text: notice.text,
-      messageId,
-      label: `owner-notice-${owner}`,
-    });
-    await ledger.noticesSent(keys, deps.now());
-    result.notices.sent += keys.length;
-  } catch (error) {
-    const failure = classifySmtpError(error);
-    if (failure.kind === 'unknown') {
-      // Possibly delivered: never send the same notice twice.
-      await ledger.noticesSent(keys, deps.now());
-      result.notices.sent += keys.length;
-    } else if (failure.kind === 'permanent') {
-      await ledger.noticesFailed(keys, failure.message);
-      result.notices.failed += keys.length;
-    } else {
-      await ledger.noticesRetry(keys, failure.message);
-      result.notices.deferred += keys.length;
-    }
-    deps.logger.error('could not email the owner about delivery problems', { owner, error: failure.message });
-  }
-}
-
-export type { DeliveryKey };

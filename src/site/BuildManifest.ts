@@ -1,14 +1,27 @@
-// What the last build published: the site version and, per report page, the signature of its inputs.
-// Stored inside dist/ so the manifest and the pages it describes are swapped in together.
+// What the last build published: the site version and, per report page, what its bundle file looked like,
+// the facts other pages need about it (index entry, readiness scores) and the signature of all the page's
+// inputs. A nightly build trusts these records for bundle files whose size and mtime did not change, so it
+// reads only new or rewritten bundles. Stored inside dist/ so it is swapped in with the pages it describes.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { IndexEntry } from './SiteIndex.ts';
+import type { ReadinessHistory } from './reportCharts.ts';
+
+export type PageRecord = {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  entry: IndexEntry;
+  readiness: ReadinessHistory[number];
+  signature: string;
+};
 
 export type BuildManifest = {
-  version: 1;
+  version: 2;
   siteVersion: string;
   builtAt: string;
-  /** "daily/2026-11-21" -> signature of the page's inputs. */
-  pages: Record<string, string>;
+  /** "daily/2026-11-21" -> the page's record. */
+  pages: Record<string, PageRecord>;
 };
 
 export const MANIFEST_PATH = '.almanac/build-manifest.json';
@@ -17,7 +30,7 @@ export async function readBuildManifest(distDir: string): Promise<BuildManifest 
   try {
     const raw = JSON.parse(await readFile(path.join(distDir, MANIFEST_PATH), 'utf8')) as Partial<BuildManifest>;
     if (
-      raw.version !== 1 ||
+      raw.version !== 2 ||
       typeof raw.siteVersion !== 'string' ||
       typeof raw.pages !== 'object' ||
       raw.pages === null

@@ -100,7 +100,7 @@ export type ReportPageView = {
   qualityNotes: { severity: string; message: string }[];
   verdict: { status: string; trend: string; headline: string; topAction: string | null };
   summary: string[];
-  nav: { prev: Link | null; next: Link | null; up: Link[]; home: Link; archive: Link };
+  nav: { prev: Link | null; next: Link | null; up: Link[]; days: Link[]; home: Link; archive: Link };
   kpis: KpiCardView[];
   readiness: ReadinessView[];
   recommendations: RecommendationView[];

@@ -2,16 +2,18 @@
 // replaces dist/ in one swap. Incremental by default: a report page is rebuilt only when the signature of
 // its inputs (bundle, neighbours, readiness history, PDF presence, site version) changed; home and archive
 // are always rebuilt. `full` rebuilds every page.
-import { createHash } from 'node:crypto';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log/Logger.ts';
 import type { ReportBundle } from '../report/ReportBundle.ts';
-import { loadReports, type LoadedReport } from './loadReports.ts';
-import { buildSiteIndex } from './SiteIndex.ts';
+import { listReports, loadReport, type LoadedReport, type ReportFile } from './loadReports.ts';
+import { buildSiteIndex, children, neighbours, parents, type IndexEntry } from './SiteIndex.ts';
 import { indexEntry } from './indexEntry.ts';
 import { siteVersion } from './siteVersion.ts';
-import { MANIFEST_PATH, readBuildManifest, type BuildManifest } from './BuildManifest.ts';
+import { MANIFEST_PATH, readBuildManifest, type BuildManifest, type PageRecord } from './BuildManifest.ts';
+import { pageSignature, type LinkContext } from './pageSignature.ts';
+import { renderPageFiles, type PageRenderJob } from './renderPageFiles.ts';
+import type { ReadinessHistory } from './reportCharts.ts';
 import { reportPagePlan, type ReportPagePlan } from './reportPagePlan.ts';
 import { readinessSeries, historyBefore } from './readinessHistory.ts';
 import { renderCharts } from './renderCharts.ts';
@@ -38,6 +40,17 @@ export type BuildSiteOptions = {
   now: () => Date;
 };
 
+type Page = {
+  key: string;
+  ref: ReportFile;
+  /** Null when the manifest's record was trusted and the bundle not read. */
+  loaded: LoadedReport | null;
+  sha256: string;
+  entry: IndexEntry;
+  readiness: ReadinessHistory[number];
+  signature: string;
+};
+
 export type BuildSiteResult = {
   mode: 'full' | 'incremental';
   reason: string;
@@ -57,10 +70,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const staging = `${distDir}.staging-${process.pid}-${options.now().getTime()}`;
   try {
     await recoverInterruptedBuild(distDir);
-    const reports = await loadReports(options.reportsDir);
-    const index = buildSiteIndex(reports.map((r) => indexEntry(r.bundle)));
     const version = await siteVersion();
-    const manifest = options.full ? null : await readBuildManifest(distDir);
+    const manifest = await readBuildManifest(distDir);
     const reason = options.full
       ? '--full'
       : !manifest
@@ -72,32 +83,65 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
             : null;
     const full = reason !== null;
 
-    const series = readinessSeries(reports.map((r) => r.bundle));
-    const pdfRel = relativeInside(distDir, options.pdfDir);
-    const plans: { report: LoadedReport; key: string; plan: ReportPagePlan; signature: string }[] = [];
-    for (const report of reports) {
-      const b = report.bundle;
-      const pdfExists = pdfRel !== null && (await exists(path.join(options.pdfDir, b.kind, `${b.id}.pdf`)));
-      const plan = reportPagePlan(b, index, {
-        pdfExists,
-        readinessHistory: historyBefore(series, b.kind, b.period.start),
-      });
-      const signature = createHash('sha256')
-        .update(version)
-        .update(report.sha256)
-        .update(JSON.stringify(plan.view))
-        .update(JSON.stringify(plan.charts))
-        .digest('hex');
-      plans.push({ report, key: reportDir(b.kind, b.id), plan, signature });
+    // Read only what changed: a bundle file with the size and mtime the manifest recorded is the same file.
+    const files = await listReports(options.reportsDir);
+    const pages: Page[] = [];
+    for (const ref of files) {
+      const key = reportDir(ref.kind, ref.id);
+      const known = full ? undefined : manifest?.pages[key];
+      if (known && known.size === ref.size && known.mtimeMs === ref.mtimeMs) {
+        pages.push({
+          key,
+          ref,
+          loaded: null,
+          sha256: known.sha256,
+          entry: known.entry,
+          readiness: known.readiness,
+          signature: '',
+        });
+      } else {
+        const loaded = await loadReport(ref);
+        const b = loaded.bundle;
+        pages.push({
+          key,
+          ref,
+          loaded,
+          sha256: loaded.sha256,
+          entry: indexEntry(b),
+          readiness: readinessOf(b),
+          signature: '',
+        });
+      }
     }
-    const toBuild = full ? plans : plans.filter((p) => manifest?.pages[p.key] !== p.signature);
-    const current = new Set(plans.map((p) => p.key));
+    const index = buildSiteIndex(pages.map((p) => p.entry));
+    const series = readinessSeries(
+      pages.map((p) => p.readiness),
+      pages.map((p) => p.entry.kind),
+    );
+    const pdfRel = relativeInside(distDir, options.pdfDir);
+    const contexts = new Map<string, LinkContext>();
+    for (const p of pages) {
+      const { kind, id, start } = p.entry;
+      const { prev, next } = neighbours(index, kind, id);
+      const context: LinkContext = {
+        prev,
+        next,
+        parents: parents(index, kind, start),
+        days: kind === 'daily' ? [] : children(index, 'daily', start, p.entry.end),
+        history: historyBefore(series, kind, start),
+        pdfExists: pdfRel !== null && (await exists(path.join(options.pdfDir, kind, `${id}.pdf`))),
+      };
+      contexts.set(p.key, context);
+      p.signature = pageSignature(version, p.sha256, context);
+    }
+    const toBuild = full ? pages : pages.filter((p) => manifest?.pages[p.key]?.signature !== p.signature);
+    const current = new Set(pages.map((p) => p.key));
     const removed = full || !manifest ? [] : Object.keys(manifest.pages).filter((k) => !current.has(k));
     const planned = performance.now();
     logger.info('site build planned', {
       mode: full ? 'full' : 'incremental',
       reason: reason ?? 'nightly',
-      reports: plans.length,
+      reports: pages.length,
       build: toBuild.length,
       removed: removed.length,
     });
@@ -105,12 +149,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const work = path.join(staging, 'work');
     const out = path.join(staging, 'out');
     await mkdir(work, { recursive: true });
+    const jobs: PageRenderJob[] = [];
+    const tables = new Map<string, { loaded: LoadedReport; tables: ReportPagePlan['tables'] }>();
     for (const p of toBuild) {
-      const charts = await renderCharts(p.plan.charts);
-      const b = p.report.bundle;
-      await writeFile(reportViewFile(work, b.kind, b.id), JSON.stringify({ ...p.plan.view, charts }));
+      const loaded = p.loaded ?? (await loadReport(p.ref));
+      const context = contexts.get(p.key)!;
+      const plan = reportPagePlan(loaded.bundle, index, {
+        pdfExists: context.pdfExists,
+        readinessHistory: context.history,
+      });
+      jobs.push({ file: reportViewFile(work, p.ref.kind, p.ref.id), view: plan.view, charts: plan.charts });
+      tables.set(p.key, { loaded, tables: plan.tables });
     }
-    const latest = latestDaily(reports.map((r) => r.bundle));
+    await renderPageFiles(jobs);
+    const latest = await latestDaily(pages);
     const home = homePlan(latest, index, options.siteTitle, options.timezone);
     const [context] = home.context ? await renderCharts([home.context]) : [null];
     await writeFile(homeViewFile(work), JSON.stringify({ ...home.view, context: context ?? null }));
@@ -123,18 +175,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       workDir: work,
       cacheDir: path.join(staging, 'cache-astro'),
       siteTitle: options.siteTitle,
-      reportPages: toBuild.map((p) => ({ kind: p.report.bundle.kind, id: p.report.bundle.id })),
+      reportPages: toBuild.map((p) => ({ kind: p.ref.kind, id: p.ref.id })),
     });
     // After Astro, which empties its outDir first.
     if (full) await buildClientScript(out, path.join(staging, 'cache-client'));
-    for (const p of toBuild) await writeReportData(out, p.report, p.plan);
+    for (const t of tables.values()) await writeReportData(out, t.loaded, t.tables);
     const astroDone = performance.now();
 
     const nextManifest: BuildManifest = {
-      version: 1,
+      version: 2,
       siteVersion: version,
       builtAt: options.now().toISOString(),
-      pages: Object.fromEntries(plans.map((p) => [p.key, p.signature])),
+      pages: Object.fromEntries(
+        pages.map((p): [string, PageRecord] => [
+          p.key,
+          {
+            size: p.ref.size,
+            mtimeMs: p.ref.mtimeMs,
+            sha256: p.sha256,
+            entry: p.entry,
+            readiness: p.readiness,
+            signature: p.signature,
+          },
+        ]),
+      ),
     };
     await mkdir(path.join(out, path.dirname(MANIFEST_PATH)), { recursive: true });
     await writeFile(path.join(out, MANIFEST_PATH), JSON.stringify(nextManifest, null, 1));
@@ -154,12 +218,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await swapIntoPlace(next, distDir);
     const done = performance.now();
     const s = (ms: number) => Math.round(ms) / 1000;
+    logger.info('site published', { dist: distDir, pages: toBuild.length, seconds: s(done - started) });
     return {
       mode: full ? 'full' : 'incremental',
       reason: reason ?? 'nightly',
-      reports: plans.length,
+      reports: pages.length,
       built: toBuild.map((p) => p.key),
-      unchanged: plans.length - toBuild.length,
+      unchanged: pages.length - toBuild.length,
       removed,
       distDir,
       seconds: {
@@ -177,19 +242,31 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 }
 
 /** The bundle as published, and one CSV per detail table, next to the page. */
-async function writeReportData(out: string, report: LoadedReport, plan: ReportPagePlan): Promise<void> {
+async function writeReportData(out: string, report: LoadedReport, tables: ReportPagePlan['tables']): Promise<void> {
   const dir = path.join(out, reportDir(report.bundle.kind, report.bundle.id));
   await mkdir(path.join(dir, 'data'), { recursive: true });
   await writeFile(path.join(dir, 'report.json'), JSON.stringify(report.bundle, null, 1));
-  for (const t of plan.tables) {
+  for (const t of tables) {
     if (t.rows.length > 0) await writeFile(path.join(dir, 'data', `${t.id}.csv`), csvText(t.columns, t.rows));
   }
 }
 
 /** The latest closed day, or the open one when no day has closed yet. */
-function latestDaily(bundles: ReportBundle[]): ReportBundle | null {
-  const days = bundles.filter((b) => b.kind === 'daily').sort((a, b) => (a.period.start < b.period.start ? -1 : 1));
-  return days.filter((b) => b.period.closed).pop() ?? days.pop() ?? null;
+async function latestDaily(pages: Page[]): Promise<ReportBundle | null> {
+  const days = pages.filter((p) => p.entry.kind === 'daily').sort((a, b) => (a.entry.start < b.entry.start ? -1 : 1));
+  const pick = days.filter((p) => p.entry.closed).pop() ?? days.pop();
+  if (!pick) return null;
+  return (pick.loaded ?? (await loadReport(pick.ref))).bundle;
+}
+
+function readinessOf(b: ReportBundle): ReadinessHistory[number] {
+  return {
+    start: b.period.start,
+    production: b.readiness.production.score,
+    fast: b.readiness.pools.fast.score,
+    standard: b.readiness.pools.standard.score,
+    heavy: b.readiness.pools.heavy.score,
+  };
 }
 
 function relativeInside(parent: string, child: string): string | null {

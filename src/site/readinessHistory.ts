@@ -1,5 +1,4 @@
 // The readiness scores of each kind's reports in order, so a page can chart its recent trend.
-import type { ReportBundle } from '../report/ReportBundle.ts';
 import type { ReadinessHistory } from './reportCharts.ts';
 import type { ReportKind } from './PageView.ts';
 
@@ -8,17 +7,9 @@ const SPAN: Record<ReportKind, number> = { daily: 13, weekly: 11, monthly: 11 };
 
 export type ReadinessSeries = Record<ReportKind, ReadinessHistory>;
 
-export function readinessSeries(bundles: ReportBundle[]): ReadinessSeries {
+export function readinessSeries(points: ReadinessHistory, kinds: ReportKind[]): ReadinessSeries {
   const out: ReadinessSeries = { daily: [], weekly: [], monthly: [] };
-  for (const b of bundles) {
-    out[b.kind].push({
-      start: b.period.start,
-      production: b.readiness.production.score,
-      fast: b.readiness.pools.fast.score,
-      standard: b.readiness.pools.standard.score,
-      heavy: b.readiness.pools.heavy.score,
-    });
-  }
+  points.forEach((p, i) => out[kinds[i]!].push(p));
   for (const list of Object.values(out)) list.sort((a, b) => (a.start < b.start ? -1 : 1));
   return out;
 }

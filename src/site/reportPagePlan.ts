@@ -3,13 +3,14 @@ import type { ReportBundle } from '../report/ReportBundle.ts';
 import type { ChartModel } from '../charts/ChartModel.ts';
 import type { DataTableView, Link, RecommendationView, ReportPageView } from './PageView.ts';
 import type { SiteIndex } from './SiteIndex.ts';
-import { neighbours, parents } from './SiteIndex.ts';
+import { children, neighbours, parents } from './SiteIndex.ts';
 import { REPORT_ROOT, reportHref } from './pagePath.ts';
 import { kpiCards } from './kpiCards.ts';
 import { readinessViews } from './readinessViews.ts';
 import { reportTables, type ReportTable } from './reportTables.ts';
 import { reportCharts, type ReadinessHistory } from './reportCharts.ts';
 import { zonedLabel } from '../charts/zonedTime.ts';
+import { formatKpiValue } from './formatKpiValue.ts';
 
 export type ReportPagePlan = {
   view: Omit<ReportPageView, 'charts'>;
@@ -74,6 +75,13 @@ export function reportPagePlan(
         href: reportHref(root, e.kind, e.id),
         label: e.label,
       })),
+      days:
+        bundle.kind === 'daily'
+          ? []
+          : children(index, 'daily', bundle.period.start, bundle.period.end).map((e) => ({
+              href: reportHref(root, e.kind, e.id),
+              label: e.id,
+            })),
       home: { href: `${root}index.html`, label: 'Latest' },
       archive: { href: `${root}archive/index.html`, label: 'Archive' },
     },
@@ -120,9 +128,25 @@ function recommendationView(r: ReportBundle['recommendations'][number]): Recomme
     firstSeen: r.first_seen,
     evidence: r.evidence.map(
       (e) =>
-        `${e.metric}: ${e.value ?? 'no data'}${e.unit ? ` ${e.unit}` : ''}${
-          e.threshold === null ? '' : ` (threshold ${e.threshold}${e.unit ? ` ${e.unit}` : ''})`
+        `${e.metric}: ${evidenceValue(e.value, e.unit)}${
+          e.threshold === null ? '' : ` (threshold ${evidenceValue(e.threshold, e.unit)})`
         }, ${e.period}`,
     ),
   };
+}
+
+/** Evidence numbers in the unit's words ("71.0%", "2.1 min"); unknown units keep the number and the unit. */
+function evidenceValue(value: number | string | null, unit: string | null): string {
+  if (value === null) return 'no data';
+  if (typeof value === 'string') return value;
+  switch (unit) {
+    case 'fraction':
+      return formatKpiValue(value, 'fraction');
+    case 'ms':
+      return formatKpiValue(value, 'ms');
+    case 'ratio':
+      return formatKpiValue(value, 'ratio');
+    default:
+      return `${Number.isInteger(value) ? value.toLocaleString('en-US') : Number(value.toFixed(3)).toString()}${unit ? ` ${unit}` : ''}`;
+  }
 }

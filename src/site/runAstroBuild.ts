@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build } from 'astro';
 import type { ReportKind } from './PageView.ts';
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const srcDir = fileURLToPath(new URL('../', import.meta.url));
 const VIRTUAL_ID = 'virtual:almanac/site';
 const RESOLVED_ID = '\0almanac-site';
 
@@ -42,7 +42,10 @@ export async function runAstroBuild(input: AstroBuildInput): Promise<void> {
 
 async function runBuild(input: AstroBuildInput, moduleSource: string): Promise<void> {
   await build({
-    root: packageRoot,
+    // The project root is the staging folder (Astro writes its .astro/ type cache there, not into the
+    // installed package, which may be read-only); the pages come from this package's src/.
+    root: input.stagingDir,
+    srcDir,
     configFile: false,
     outDir: input.outDir,
     cacheDir: input.cacheDir,

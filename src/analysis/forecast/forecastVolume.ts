@@ -44,13 +44,17 @@ export function fitVolumeModel(history: readonly HistoryDay[]): VolumeModel | nu
   const last = sorted[sorted.length - 1]!.dayNumber;
   const profile = sorted.filter((d) => d.dayNumber > last - FORECAST_RULES.profileDays);
   const overall = profile.reduce((s, d) => s + d.submitted, 0) / profile.length;
-  const byWeekday = new Map<number, number[]>();
-  for (const d of profile) byWeekday.set(d.weekday, [...(byWeekday.get(d.weekday) ?? []), d.submitted]);
-  const weekdayMean = (w: number) => {
-    const v = byWeekday.get(w);
-    return v && v.length ? v.reduce((a, b) => a + b, 0) / v.length : overall;
-  };
+  // Each weekday's mean describes the level at the mean date of its own samples.
+  const byWeekday = new Map<number, { sum: number; days: number; n: number }>();
+  for (const d of profile) {
+    const w = byWeekday.get(d.weekday) ?? { sum: 0, days: 0, n: 0 };
+    byWeekday.set(d.weekday, { sum: w.sum + d.submitted, days: w.days + d.dayNumber, n: w.n + 1 });
+  }
   const middle = (profile[0]!.dayNumber + last) / 2;
+  const weekday = (w: number) => {
+    const v = byWeekday.get(w);
+    return v && v.n ? { mean: v.sum / v.n, middle: v.days / v.n } : { mean: overall, middle };
+  };
 
   // Weekly totals of consecutive 7-day blocks ending at the last day.
   const totals: number[] = [];
@@ -68,11 +72,16 @@ export function fitVolumeModel(history: readonly HistoryDay[]): VolumeModel | nu
     const slope =
       totals.reduce((s, y, x) => s + (x - xMean) * (y - yMean), 0) /
       totals.reduce((s, _, x) => s + (x - xMean) ** 2, 0);
-    growth = yMean > 0 ? slope / yMean : 0;
+    // Relative to the level of the profile window, which is what the weekday means measure.
+    const weeklyLevel = overall * 7;
+    growth = weeklyLevel > 0 ? slope / weeklyLevel : 0;
   }
   const g = growth ?? 0;
   return {
-    predict: (dayNumber, weekday) => Math.max(0, weekdayMean(weekday) * (1 + (g * (dayNumber - middle)) / 7)),
+    predict: (dayNumber, w) => {
+      const level = weekday(w);
+      return Math.max(0, level.mean * (1 + (g * (dayNumber - level.middle)) / 7));
+    },
     weeklyGrowth: growth === null ? null : roundTo(growth, 4),
   };
 }

@@ -1,8 +1,7 @@
 import { AlmanacError } from '../../errors/AlmanacError.ts';
 import { deliverReports } from '../../mail/deliverReports.ts';
 import { formatDeliverResult } from '../../mail/formatDeliverResult.ts';
-import { outboxTransport } from '../../mail/transport/outboxTransport.ts';
-import { smtpTransport } from '../../mail/transport/smtpTransport.ts';
+import { openMailTransport } from '../../mail/openMailTransport.ts';
 import { isBundleKind, type BundleKind } from '../../report/BundleKind.ts';
 import { isBundleId } from '../../report/bundleId.ts';
 import type { Command } from '../Command.ts';
@@ -20,29 +19,24 @@ export const deliverCommand: Command = {
     const dryRun = args.values['dry-run'] === true;
     const resend = typeof args.values.resend === 'string' ? parseReportRef(args.values.resend) : undefined;
     const { config } = context;
-    if (!dryRun && !config.email.smtpUrl) {
-      throw new AlmanacError('SmtpNotConfigured', 'No mail server is configured, so nothing can be sent.', {
-        hint: 'Set SMTP_URL (smtp://user:pass@host:587 or smtps://...) or email.smtpUrl, or try `almanac deliver --dry-run`.',
-        exitCode: 2,
-      });
-    }
-    const transport = dryRun
-      ? outboxTransport(config.paths.outbox)
-      : smtpTransport({ url: config.email.smtpUrl!, timeoutMs: config.email.timeoutMs });
-    const warehouse = await context.openWarehouse({ readOnly: dryRun });
+    const transport = openMailTransport(config, { dryRun });
     try {
-      const result = await deliverReports(
-        { config, warehouse, transport, logger: context.logger, now: () => context.now() },
-        resend ? { resend } : {},
-      );
-      if (context.json) writeJson(context.stdout, result);
-      else context.stdout.write(formatDeliverResult(result));
-      const trouble = result.failed.length + result.deferred.length + result.held.length + result.unconfirmed.length;
-      const resendMissed = resend !== undefined && result.sent.length === 0;
-      return trouble > 0 || resendMissed ? 1 : 0;
+      const warehouse = await context.openWarehouse({ readOnly: dryRun });
+      try {
+        const result = await deliverReports(
+          { config, warehouse, transport, logger: context.logger, now: () => context.now() },
+          resend ? { resend } : {},
+        );
+        if (context.json) writeJson(context.stdout, result);
+        else context.stdout.write(formatDeliverResult(result));
+        const trouble = result.failed.length + result.deferred.length + result.held.length + result.unconfirmed.length;
+        const resendMissed = resend !== undefined && result.sent.length === 0;
+        return trouble > 0 || resendMissed ? 1 : 0;
+      } finally {
+        await warehouse.close();
+      }
     } finally {
       transport.close();
-      await warehouse.close();
     }
   },
 };

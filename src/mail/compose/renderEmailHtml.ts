@@ -128,8 +128,9 @@ function kpiTable(content: EmailContent): string {
 </tr>`,
     )
     .join('\n');
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="font-family:${FONT};">
-<tr><th class="al-muted" align="left" style="padding:0 8px 6px 0;font-size:12px;font-weight:600;color:${LIGHT.muted};">Measure</th><th class="al-muted" align="right" style="padding:0 8px 6px 8px;font-size:12px;font-weight:600;color:${LIGHT.muted};">Value</th><th class="al-muted" align="left" style="padding:0 0 6px 8px;font-size:12px;font-weight:600;color:${LIGHT.muted};">Against the previous period</th></tr>
+  return `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="font-family:${FONT};">
+<caption style="display:none;mso-hide:all;">Key figures against the previous period</caption>
+<tr><th scope="col" class="al-muted" align="left" style="padding:0 8px 6px 0;font-size:12px;font-weight:600;color:${LIGHT.muted};">Measure</th><th scope="col" class="al-muted" align="right" style="padding:0 8px 6px 8px;font-size:12px;font-weight:600;color:${LIGHT.muted};">Value</th><th scope="col" class="al-muted" align="left" style="padding:0 0 6px 8px;font-size:12px;font-weight:600;color:${LIGHT.muted};">Against the previous period</th></tr>
 ${rows}
 </table>`;
 }

@@ -20,6 +20,7 @@ const SQL = {
   noticesFailed: readSql(import.meta.url, 'noticesFailed.sql'),
   noticesSkip: readSql(import.meta.url, 'noticesSkip.sql'),
   noticesReconcile: readSql(import.meta.url, 'noticesReconcile.sql'),
+  noticeKeys: readSql(import.meta.url, 'noticeKeys.sql'),
   subscribersAll: readSql(import.meta.url, 'subscribersAll.sql'),
   subscriberInsert: readSql(import.meta.url, 'subscriberInsert.sql'),
 };
@@ -82,6 +83,12 @@ export class DeliveryLedger {
   /** Records a problem for the owner; a key already recorded is left alone (that is what makes notices once-only). */
   async addNotice(notice: NewNotice, now: Date, status: 'queued' | 'skipped' = 'queued'): Promise<void> {
     await this.warehouse.run(SQL.noticeInsert, { ...notice, status, now });
+  }
+
+  /** Every problem already recorded (told, queued or skipped). */
+  async noticeKeys(): Promise<Set<string>> {
+    const rows = await this.warehouse.all<{ notice_key: string }>(SQL.noticeKeys);
+    return new Set(rows.map((row) => row.notice_key));
   }
 
   queuedNotices(): Promise<NoticeRow[]> {

@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/log/silentLogger.ts';
 import { formatKpiValue } from '../../../src/mail/compose/formatKpi.ts';
+import { deliverReports } from '../../../src/mail/deliverReports.ts';
+import { MAX_ATTEMPTS } from '../../../src/mail/retryPolicy.ts';
+import { outboxTransport } from '../../../src/mail/transport/outboxTransport.ts';
 import type { DeliveryRow } from '../../../src/mail/ledger/DeliveryRow.ts';
 import { parseBundle } from '../../../src/report/parseBundle.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
@@ -150,6 +154,28 @@ describe('deliver over SMTP', () => {
     expect(rows.find((r) => r.recipient === 'gone@example.com')).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
+  it('retries a 451 with backoff, then gives up after the last attempt and tells the owner once', async () => {
+    const { world, warehouse } = await setup({
+      owner: 'ops@example.com',
+      subscriptions: [{ recipients: ['busy@example.com'], kinds: ['daily'], attachPdf: false }],
+    });
+    const server = await sink({ defer451: ['busy@example.com'] });
+    let runs = 0;
+    // Every 30 minutes for two days: the backoff, not the schedule, decides how often the server is asked.
+    for (let minute = 0; minute <= 48 * 60; minute += 30) {
+      const result = await deliverOnce(world, warehouse, server.url, new Date(NOW.getTime() + minute * 60_000));
+      if (result.deferred.length + result.failed.length > 0) runs++;
+    }
+    const [row] = await deliveries(warehouse);
+    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(row!.last_error).toMatch(/gave up after 10 attempts: .*451/);
+    expect(runs).toBe(MAX_ATTEMPTS);
+    const notices = server.received.filter((m) => m.to[0] === 'ops@example.com');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.parsed.text).toMatch(/after 10 attempts/);
+    expect(server.received).toHaveLength(1);
+  });
+
   it('holds a report whose PDF failed its gate and tells the owner why, once', async () => {
     const { world, warehouse } = await setup({
       owner: 'ops@example.com',
@@ -166,6 +192,17 @@ describe('deliver over SMTP', () => {
     expect(server.received[0]!.parsed.text).toContain('charts-ready');
     expect(server.received[0]!.parsed.text).toContain('never rendered');
     expect(await deliveries(warehouse)).toHaveLength(0);
+    // A dry run does not pretend it would tell the owner again.
+    const outbox = outboxTransport(world.config.paths.outbox);
+    const dry = await deliverReports({
+      config: world.config,
+      warehouse,
+      transport: outbox,
+      logger: silentLogger,
+      now: () => NOW,
+    });
+    expect(dry.held).toHaveLength(1);
+    expect(outbox.written).toEqual([]);
 
     // Once the PDF is exported again and passes, the report goes out.
     await publishPdf(world, warehouse, 'daily', '2026-11-21');
@@ -206,20 +243,21 @@ describe('deliver over SMTP', () => {
   it('does not resend a message the server received but never answered (timeout after the data)', async () => {
     const { world, warehouse } = await setup({
       owner: 'ops@example.com',
-      timeoutMs: 400,
+      // Long enough that a loaded machine does not trip the connect or greeting timeouts, short against the stall.
+      timeoutMs: 1500,
       subscriptions: [{ recipients: ['a@example.com', 'b@example.com'], kinds: ['daily'], attachPdf: false }],
     });
     let stall = true;
     const server = await sink({
       beforeAccept: async () => {
-        if (stall) await new Promise((resolve) => setTimeout(resolve, 1500));
+        if (stall) await new Promise((resolve) => setTimeout(resolve, 4000));
       },
     });
     const first = await deliverOnce(world, warehouse, server.url, NOW);
     expect(first.unconfirmed.map((u) => u.recipient)).toEqual(['a@example.com']);
     expect(first.stopped).toMatch(/stopped answering/);
     stall = false;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const second = await deliverOnce(world, warehouse, server.url, new Date(NOW.getTime() + 3_600_000));
     expect(second.sent.map((s) => s.recipient)).toEqual(['b@example.com']);
     const reports = server.received.filter((m) => m.to[0] !== 'ops@example.com');

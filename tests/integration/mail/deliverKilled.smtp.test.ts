@@ -21,6 +21,8 @@ describe('deliver killed mid-send', () => {
   it('never sends a second copy of a message the server accepted before the run died', async () => {
     const world = mailWorld(path.join(root, 'w'), {
       owner: 'ops@example.com',
+      // The child must be killed while it waits for the reply, never time out first on a loaded machine.
+      timeoutMs: 60_000,
       subscriptions: [{ recipients: ['first@example.com', 'second@example.com'], kinds: ['daily'], attachPdf: false }],
     });
     let child: ChildProcess | null = null;

@@ -60,7 +60,7 @@ describe('buildSite', () => {
     expect(await inode(path.join(dist, 'daily/2026-11-21/index.html'))).toBe(before);
   });
 
-  it('renders a new day and the previous day, whose "next" link appears, and nothing else', async () => {
+  it('renders a new day, the previous day (its "next" link appears) and the week and month listing it, nothing else', async () => {
     const bundle = makeFixtureBundle({
       kind: 'daily',
       id: '2026-11-22',
@@ -69,7 +69,9 @@ describe('buildSite', () => {
     });
     await writeFile(path.join(reports, 'daily', '2026-11-22.json'), JSON.stringify(bundle));
     const result = await build();
-    expect(result.built.sort()).toEqual(['daily/2026-11-21', 'daily/2026-11-22']);
+    expect(result.built.sort()).toEqual(['daily/2026-11-21', 'daily/2026-11-22', 'monthly/2026-11', 'weekly/2026-W47']);
+    const week = await readFile(path.join(dist, 'weekly/2026-W47/index.html'), 'utf8');
+    expect(week).toContain('href="../../daily/2026-11-22/index.html"');
     const prev = await readFile(path.join(dist, 'daily/2026-11-21/index.html'), 'utf8');
     expect(prev).toContain('href="../../daily/2026-11-22/index.html"');
     const archive = await readFile(path.join(dist, 'archive/index.html'), 'utf8');
@@ -108,7 +110,7 @@ describe('buildSite', () => {
     await rm(path.join(reports, 'daily', '2026-11-22.json'));
     const result = await build();
     expect(result.removed).toEqual(['daily/2026-11-22']);
-    expect(result.built).toEqual(['daily/2026-11-21']);
+    expect(result.built.sort()).toEqual(['daily/2026-11-21', 'monthly/2026-11', 'weekly/2026-W47']);
     await expect(stat(path.join(dist, 'daily/2026-11-22'))).rejects.toThrow();
   });
 

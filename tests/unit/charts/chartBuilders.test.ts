@@ -125,6 +125,36 @@ describe('chart builders', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('render sparse real-world series (no anomalies, no outliers, no forecast) without Vega warnings', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const charts = [
+        volumeSuccessChart({
+          points: hours.slice(0, 3).map((at) => ({ at, completed: 0, failed: 0 })),
+          target: 0.99,
+          anomalies: [],
+          timeZone: tz,
+          granularity: 'hour',
+        }),
+        machineP95Chart({ machines: [{ machine: 'm-1', jobs: 3, p95Ms: 1000, outlier: false }], fleetP95Ms: null }),
+        forecastChart({
+          metric: 'jobs',
+          points: days.map((at) => ({ at, actual: 5, forecast: null, lo: null, hi: null })),
+          timeZone: tz,
+        }),
+      ];
+      for (const c of charts) {
+        const view = compileChart(c.spec);
+        await renderChartSvg(view, c.title);
+      }
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('shows hostile labels as text, not markup', async () => {
     const c = failureTaxonomyChart([{ category: hostile, count: 4, example: null }]);
     const svg = await renderChartSvg(compileChart(c.spec), c.title);

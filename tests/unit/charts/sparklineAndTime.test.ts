@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sparklineSvg } from '../../../src/charts/sparklineSvg.ts';
 import { zonedLabel, zonedWallMs } from '../../../src/charts/zonedTime.ts';
 import { formatDurationMs } from '../../../src/charts/formatNumber.ts';
+import { logTicks } from '../../../src/charts/logTicks.ts';
 
 describe('sparklineSvg', () => {
   it('draws one polyline per run of present values', () => {
@@ -38,5 +39,12 @@ describe('formatDurationMs', () => {
     expect(formatDurationMs(42_000)).toBe('42 s');
     expect(formatDurationMs(420_000)).toBe('7.0 min');
     expect(formatDurationMs(4_200_000)).toBe('1.2 h');
+  });
+});
+
+describe('logTicks', () => {
+  it('covers the range with powers of ten', () => {
+    expect(logTicks(4000, 704_000)).toEqual([1000, 10_000, 100_000, 1_000_000]);
+    expect(logTicks(0, 5)).toEqual([1, 10]);
   });
 });

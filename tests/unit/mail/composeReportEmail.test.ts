@@ -48,6 +48,8 @@ describe('composeReportEmail', () => {
     expect(html).toContain('<meta name="color-scheme" content="light dark">');
     expect(html).toContain('<!--[if mso]>');
     expect(html).not.toMatch(/<script|<img|display:\s*(flex|grid)/);
+    // Gmail clips messages over 102 KB behind a "view entire message" link.
+    expect(Buffer.byteLength(html)).toBeLessThan(60_000);
   });
 
   it('leaves out the link without a base URL and the attachment line without a PDF', () => {

@@ -14,6 +14,8 @@ export interface SmtpSinkOptions {
   port?: number;
   /** Recipients refused at RCPT TO with a permanent 550. */
   reject550?: string[];
+  /** Recipients deferred at RCPT TO with a transient 451. */
+  defer451?: string[];
   /** Require AUTH and refuse every login with 535. */
   refuseLogin?: boolean;
   /**
@@ -34,6 +36,7 @@ export interface SmtpSink {
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: Received[] = [];
   const reject = new Set((options.reject550 ?? []).map((a) => a.toLowerCase()));
+  const defer = new Set((options.defer451 ?? []).map((a) => a.toLowerCase()));
   const server = new SMTPServer({
     disabledCommands: options.refuseLogin ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !options.refuseLogin,
@@ -50,6 +53,14 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           responseCode: number;
         };
         error.responseCode = 550;
+        callback(error);
+        return;
+      }
+      if (defer.has(address.address.toLowerCase())) {
+        const error = new Error('4.2.1 Mailbox temporarily unavailable, try again later') as Error & {
+          responseCode: number;
+        };
+        error.responseCode = 451;
         callback(error);
         return;
       }
