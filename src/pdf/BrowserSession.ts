@@ -24,8 +24,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * One Chromium for a whole export run, relaunched when it dies. Its profile lives in a private temp folder, and
  * the browser's process group is killed when the session closes, when the Node process exits, and on
- * SIGINT/SIGTERM/SIGHUP (after which the signal is re-raised so the command still ends as the signal asks):
- * no Chromium outlives the command.
+ * SIGINT/SIGTERM/SIGHUP (after which the signal is re-raised, unless another listener handles it, so the command
+ * still ends as the signal asks): no Chromium outlives the command.
  */
 export class BrowserSession {
   readonly executablePath: string;
@@ -41,9 +41,13 @@ export class BrowserSession {
   readonly profilesUsed: string[] = [];
   private readonly onExit = () => this.killNow();
   private readonly onSignal = (signal: NodeJS.Signals) => {
+    // Closed for good: a batch still running must not relaunch the browser.
+    this.closed = true;
     this.killNow();
     this.unhook();
-    process.kill(process.pid, signal);
+    // Alone, re-raise so Node ends as the signal asks; when someone else listens (a scheduler shutting down
+    // gracefully), they already got this signal and decide.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
 
   constructor(executablePath: string, logger: Logger) {

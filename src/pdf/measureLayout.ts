@@ -27,12 +27,18 @@ export interface LayoutFindings {
 }
 
 /**
- * Runs inside the page (passed to page.evaluate, so it must not close over anything): reads the print-media layout
- * the PDF will be cut from. Charts: every chart figure must hold an SVG with a size and at least one drawn mark,
+ * Runs inside the page (passed to page.evaluate, so it must not close over anything). First prepares the page for
+ * paper, in the same round trip: adds the print rules as a <style> and opens folded <details> (print.css hides the
+ * chart data tables and the toggles). Then reads the print-media layout the PDF will be cut from. Charts: every chart figure must hold an SVG with a size and at least one drawn mark,
  * unless the site says there is no data (`.chart-empty`) or flags an error (`data-chart-state="error"`).
  */
-export function measureLayout(selectors: { kept: string; chart: string }): LayoutFindings {
+export function measureLayout(selectors: { kept: string; chart: string; printCss: string }): LayoutFindings {
   const root = document.documentElement;
+  const style = document.createElement('style');
+  style.setAttribute('data-almanac-print', '');
+  style.textContent = selectors.printCss;
+  document.head.append(style);
+  for (const d of document.querySelectorAll('details')) d.open = true;
   const scrollTop = window.scrollY;
   const visible = (el: Element) => el.getClientRects().length > 0;
   const label = (el: Element) => {

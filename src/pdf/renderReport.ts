@@ -15,7 +15,7 @@ export interface Rendered {
   findings: LayoutFindings;
   blocked: string[];
   renderMs: number;
-  /** Milliseconds per step: load, ready, prepare, measure, print. */
+  /** Milliseconds per step: load, ready, measure (with the print rules applied), print. */
   timings: Record<string, number>;
 }
 
@@ -45,32 +45,27 @@ export async function renderReport(
     mark('load');
     // The ready contract (docs/pdf.md): a page that sets data-almanac-ready is waited for until it says "true";
     // a page without it is ready at `load` (its charts are SVG baked at build time).
-    await page.waitForFunction(
-      () => {
-        const ready = document.documentElement.dataset.almanacReady;
-        return ready === undefined || ready === 'true' || ready === 'error';
-      },
-      { timeout: left(), polling: 50 },
-    );
-    const ready = await within(
-      page.evaluate(async () => {
-        await document.fonts.ready;
-        return document.documentElement.dataset.almanacReady ?? null;
-      }),
-      left(),
-    );
-    mark('ready');
+    const state = async () => {
+      await document.fonts.ready;
+      return document.documentElement.dataset.almanacReady ?? null;
+    };
+    let ready = await within(page.evaluate(state), left());
+    if (ready !== null && ready !== 'true' && ready !== 'error') {
+      await page.waitForFunction(
+        () => {
+          const value = document.documentElement.dataset.almanacReady;
+          return value === 'true' || value === 'error';
+        },
+        { timeout: left(), polling: 50 },
+      );
+      ready = await within(page.evaluate(state), left());
+    }
     if (ready === 'error') throw new RenderFailure('ready', 'The page signalled data-almanac-ready="error".');
-    await within(page.addStyleTag({ content: PRINT_CSS }), left());
-    // Folded sections print open (print.css hides the chart data tables and the toggles).
-    await within(
-      page.evaluate(() => {
-        for (const d of document.querySelectorAll('details')) d.open = true;
-      }),
+    mark('ready');
+    const findings = await within(
+      page.evaluate(measureLayout, { kept: KEPT_SELECTOR, chart: CHART_SELECTOR, printCss: PRINT_CSS }),
       left(),
     );
-    mark('prepare');
-    const findings = await within(page.evaluate(measureLayout, { kept: KEPT_SELECTOR, chart: CHART_SELECTOR }), left());
     mark('measure');
     const pdf = await page.pdf({
       format: options.geometry.paper,

@@ -37,5 +37,9 @@ describe('printJobFor', () => {
     expect(headerTemplate(meta)).toContain('A &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot;');
     expect(headerTemplate(meta)).not.toContain('<b>');
     expect(footerTemplate(meta)).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
+    // The font size must survive inside the style attribute (a stray double quote would end it early).
+    for (const template of [headerTemplate(meta), footerTemplate(meta)]) {
+      expect(template).toMatch(/^<div style="[^"]*font-size:7\.5pt;[^"]*"/);
+    }
   });
 });
