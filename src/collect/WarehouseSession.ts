@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Logger } from '../log/Logger.ts';
 import { readSql } from '../warehouse/readSql.ts';
-import type { Row, Warehouse } from '../warehouse/Warehouse.ts';
+import { translateDuckError, type Row, type Warehouse } from '../warehouse/Warehouse.ts';
 import type { CollectLimits, CollectSession } from './CollectSession.ts';
 import type { CollectUnit, JobRow, UnitResult } from './CollectUnit.ts';
 import { dedupeBy } from './dedupeBy.ts';
+import { sqlStatements } from './sqlStatements.ts';
 
 const sql = (name: string) => readSql(import.meta.url, `sql/${name}`);
 
@@ -24,9 +28,13 @@ export class WarehouseSession implements CollectSession {
   readonly logger: Logger;
   readonly totals: SessionTotals = { jobsNew: 0, jobsUpdated: 0, snapshots: 0, modelDownloads: 0, rejects: 0, gaps: 0 };
   private readonly warehouse: Warehouse;
+  private readonly stageDir: string;
+  private readonly stageFile: string;
 
   private constructor(warehouse: Warehouse, source: string, now: number, limits: CollectLimits, logger: Logger) {
     this.warehouse = warehouse;
+    this.stageDir = mkdtempSync(path.join(tmpdir(), 'almanac-collect-'));
+    this.stageFile = path.join(this.stageDir, 'jobs.ndjson');
     this.source = source;
     this.now = now;
     this.limits = limits;
@@ -40,8 +48,13 @@ export class WarehouseSession implements CollectSession {
     limits: CollectLimits,
     logger: Logger,
   ): Promise<WarehouseSession> {
-    for (const statement of statements(sql('createStageTables.sql'))) await warehouse.run(statement);
+    for (const statement of sqlStatements(sql('createStageTables.sql'))) await warehouse.run(statement);
     return new WarehouseSession(warehouse, source, now, limits, logger);
+  }
+
+  /** Removes the session's staging file. */
+  close(): void {
+    rmSync(this.stageDir, { recursive: true, force: true });
   }
 
   async checkpoint(name: string): Promise<string | null> {
@@ -70,22 +83,28 @@ export class WarehouseSession implements CollectSession {
     return Number(row?.n ?? 0);
   }
 
+  /** Runs one statement and returns the rows it changed. */
+  private async execute(text: string, params?: Record<string, unknown>): Promise<number> {
+    try {
+      const result = await this.warehouse.connection.run(text, params as Record<string, string> | undefined);
+      return Number(result.rowsChanged);
+    } catch (error) {
+      throw translateDuckError(error, this.warehouse.path);
+    }
+  }
+
   async commit(unit: CollectUnit): Promise<UnitResult> {
     const w = this.warehouse;
     const result = await w.transaction(async () => {
-      for (const statement of statements(sql('clearStageTables.sql'))) await w.run(statement);
+      for (const statement of sqlStatements(sql('clearStageTables.sql'))) await w.run(statement);
       const out: UnitResult = { jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 };
       const jobs = dedupeBy(unit.jobs ?? [], (j) => `${j.queue}\u0000${j.job_id}`);
       if (jobs.length > 0) {
-        await w.append(
-          'collect_jobs_stage',
-          jobs.map((j) => ({ ...j, source: this.source, collected_at: this.now })),
-        );
-        await w.run(sql('deleteUnchangedJobs.sql'));
-        const counts = await w.one<{ new_jobs: number; updated_jobs: number }>(sql('countStagedJobs.sql'));
-        out.jobsNew = Number(counts?.new_jobs ?? 0);
-        out.jobsUpdated = Number(counts?.updated_jobs ?? 0);
-        if (out.jobsNew + out.jobsUpdated > 0) await w.run(sql('upsertStagedJobs.sql'));
+        writeFileSync(this.stageFile, jobsAsJsonLines(jobs, this.source, this.now));
+        await this.execute(sql('loadJobsStage.sql'), { file: this.stageFile });
+        out.jobsNew = await this.execute(sql('insertNewJobs.sql'));
+        // All new (a catch-up): nothing known can have changed, so the join is skipped.
+        if (out.jobsNew < jobs.length) out.jobsUpdated = await this.execute(sql('replaceChangedJobs.sql'));
       }
       const rejects = dedupeBy(unit.rejects ?? [], (r) => `${r.key}\u0000${r.reason}`);
       if (rejects.length > 0) {
@@ -128,7 +147,7 @@ export class WarehouseSession implements CollectSession {
       for (const [name, value] of Object.entries(unit.checkpoints ?? {})) {
         await w.run(sql('upsertCheckpoint.sql'), { source: this.source, name, value, now: new Date(this.now) });
       }
-      for (const statement of statements(sql('clearStageTables.sql'))) await w.run(statement);
+      for (const statement of sqlStatements(sql('clearStageTables.sql'))) await w.run(statement);
       return out;
     });
     // Totals move only once the transaction is committed, so a failed unit is not counted.
@@ -145,11 +164,38 @@ export class WarehouseSession implements CollectSession {
   }
 }
 
-function statements(text: string): string[] {
-  return text
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s !== '');
+/** Job rows as JSON lines for loadJobsStage.sql (times stay epoch ms; columns in table order). */
+function jobsAsJsonLines(jobs: readonly JobRow[], source: string, now: number): string {
+  const lines: string[] = [];
+  for (const j of jobs) {
+    lines.push(
+      JSON.stringify({
+        source,
+        queue: j.queue,
+        job_id: j.job_id,
+        name: j.name,
+        status: j.status,
+        priority: j.priority,
+        machine_id: j.machine_id,
+        worker_id: j.worker_id,
+        attempts: j.attempts,
+        created_at: j.created_at,
+        started_at: j.started_at,
+        finished_at: j.finished_at,
+        wait_ms: j.wait_ms,
+        run_ms: j.run_ms,
+        error_type: j.error_type,
+        error_message: j.error_message,
+        models: j.models,
+        collected_at: now,
+        service: j.service,
+        workflow_id: j.workflow_id,
+        error_reason: j.error_reason,
+      }),
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
 }
 
 function epoch(value: unknown): number | null {

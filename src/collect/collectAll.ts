@@ -6,11 +6,15 @@ import type { CollectSummary } from './CollectSummary.ts';
 import { collectSource } from './collectSource.ts';
 import { redisSource } from './redisSource.ts';
 
-/** Job rows per warehouse transaction during a backlog catch-up: memory stays flat whatever Redis holds. */
-export const UNIT_ROWS = 20_000;
+/**
+ * Job rows per warehouse transaction during a backlog catch-up, as a multiple of the pipeline size (500 → 10,000):
+ * memory stays flat whatever Redis holds, and a smaller batchSize also means smaller, more frequent commits.
+ */
+export const UNIT_PIPELINES = 20;
 
 export function collectLimits(config: Config): CollectLimits {
-  return { scanCount: config.collect.scanCount, batchSize: config.collect.batchSize, unitRows: UNIT_ROWS };
+  const { scanCount, batchSize } = config.collect;
+  return { scanCount, batchSize, unitRows: batchSize * UNIT_PIPELINES };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Warehouse } from '../warehouse/Warehouse.ts';
 import type { CollectLimits } from './CollectSession.ts';
 import type { CollectSummary } from './CollectSummary.ts';
 import type { Source } from './Source.ts';
+import { sqlStatements } from './sqlStatements.ts';
 import { WarehouseSession } from './WarehouseSession.ts';
 
 export interface CollectSourceOptions {
@@ -42,12 +43,17 @@ export async function collectSource(
     });
   });
   const log = logger.child({ source: source.name, runId });
+  for (const statement of sqlStatements(readSql(import.meta.url, 'sql/collectSettings.sql'))) {
+    await warehouse.run(statement);
+  }
   const session = await WarehouseSession.open(warehouse, source.name, startedAt, limits, log);
   let failure: unknown;
   try {
     await source.collect(session);
   } catch (error) {
     failure = error;
+  } finally {
+    session.close();
   }
   const finishedAt = options.now();
   const t = session.totals;
@@ -80,6 +86,10 @@ export async function collectSource(
     gaps: t.gaps,
     seconds: summary.seconds,
   });
+  await warehouse.run('CHECKPOINT');
+  for (const statement of sqlStatements(readSql(import.meta.url, 'sql/restoreSettings.sql'))) {
+    await warehouse.run(statement);
+  }
   if (failure !== undefined) {
     log.error('collection failed', { code: isAlmanacError(failure) ? failure.code : undefined, error: message });
     return { summary, error: failure };

@@ -10,3 +10,10 @@ export interface EmpSink {
   /** Stream entry with an explicit id (`{ms}-{seq}`, or `*` in live mode), trimmed approximately to `maxlen`. */
   xadd(key: string, id: string, fields: Record<string, string>, maxlen: number): void;
 }
+
+/** A sink that batches writes: `drain()` between items keeps memory bounded, `flush()` waits for everything. */
+export interface BulkEmpSink extends EmpSink {
+  drain(): Promise<void>;
+  flush(): Promise<void>;
+  readonly commands: number;
+}

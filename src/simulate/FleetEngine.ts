@@ -12,10 +12,14 @@ import {
   type JobType,
 } from './catalog.ts';
 import { buildModelCatalog, type ModelCatalog } from './modelCatalog.ts';
+import { ModelCaches } from './ModelCaches.ts';
 import { incidentAt, planIncidents, type Incident } from './planIncidents.ts';
 import { cumulative, Prng, zipfWeights } from './Prng.ts';
-import { expectedVolume, hourWeight } from './seasonality.ts';
+import { expectedVolume } from './seasonality.ts';
+import { pickMode } from './pickMode.ts';
+import { planArrivals, type Arrival } from './planArrivals.ts';
 import type { SimAttempt, SimDownload, SimJob } from './SimJob.ts';
+import { WorkerHeap } from './WorkerHeap.ts';
 import { DAY_MS, type SimOptions } from './SimOptions.ts';
 
 export interface DayBatch {
@@ -31,24 +35,9 @@ const DISCONNECT: FailureMode = {
   retryable: true,
   weight: 0,
 };
-const DOWNLOAD_ERRORS = [
-  'HTTP 404: Not Found',
-  'Connection reset by peer',
-  'No space left on device',
-  'SHA256 checksum mismatch',
-  'Read timed out',
-];
 const CANCEL_RATE = 0.004;
 /** Share of a job type's failure rate that comes from steps doomed on every attempt. */
 const POISON_SHARE = 0.45;
-const DOWNLOAD_FAIL_RATE = 0.025;
-
-interface Arrival {
-  at: number;
-  kind: 'workflow' | 'direct' | 'batch';
-  typeIndex: number;
-  steps: number;
-}
 
 /**
  * The pure fleet model: produces each day's steps with their whole lifecycle (claims, runs, failures, retries,
@@ -64,11 +53,14 @@ export class FleetEngine {
   readonly firstDay: number;
   private readonly freeAt: Float64Array;
   private readonly eligible: number[][];
-  private readonly cacheSession: Int32Array;
-  private readonly cache: Uint8Array[];
+  private readonly models: ModelCaches;
   private readonly typeCdf: number[];
   private readonly customerCdf: number[];
   private readonly customers: string[];
+  private readonly heaps: WorkerHeap[];
+  private readonly version: Int32Array;
+  private readonly typesOf: number[][];
+  private readonly aside: number[] = [];
   private seq = 0;
   private sessionEnd = 0;
   private sessionIndex = 0;
@@ -92,8 +84,12 @@ export class FleetEngine {
         return machine !== undefined && machine.gpu.memoryGb >= t.minGpuMemory;
       }),
     );
-    this.cacheSession = new Int32Array(options.machines).fill(-1);
-    this.cache = this.fleet.machines.map(() => new Uint8Array(this.catalog.models.length));
+    this.version = new Int32Array(this.fleet.workers.length);
+    this.typesOf = this.fleet.workers.map(() => []);
+    this.eligible.forEach((list, t) => list.forEach((w) => this.typesOf[w]?.push(t)));
+    this.heaps = JOB_TYPES.map(() => new WorkerHeap());
+    for (const w of this.fleet.workers) this.touch(w.index);
+    this.models = new ModelCaches(this.catalog, options.machines);
     this.typeCdf = cumulative(JOB_TYPES.map((t) => t.share));
     const rng = Prng.derive(options.seed, 0xc057);
     this.customers = Array.from({ length: 300 }, () => `cust_${rng.hex(10)}`);
@@ -112,7 +108,9 @@ export class FleetEngine {
     const totalDays = Math.ceil((this.options.end - this.firstDay) / DAY_MS);
     const volume =
       expectedVolume(dayIndex, totalDays, dayStart, this.options.jobsPerDay, this.firstDay) * rng.logNormal(1, 0.08);
-    const arrivals = this.arrivals(rng, dayStart, volume);
+    const arrivals = planArrivals(rng, dayStart, volume, this.typeCdf).filter(
+      (x) => x.at >= this.from && x.at < this.options.end,
+    );
     const jobs: SimJob[] = [];
     const downloads: SimDownload[] = [];
     for (const a of arrivals) {
@@ -127,36 +125,6 @@ export class FleetEngine {
       }
     }
     return { dayStart, jobs: jobs.filter((j) => j.createdAt < this.options.end), downloads };
-  }
-
-  private arrivals(rng: Prng, dayStart: number, volume: number): Arrival[] {
-    const out: Arrival[] = [];
-    let planned = 0;
-    while (planned < volume) {
-      const x = rng.float();
-      const kind: Arrival['kind'] = x < 0.55 ? 'workflow' : x < 0.97 ? 'direct' : 'batch';
-      const steps =
-        kind === 'workflow'
-          ? this.workflowLength(rng)
-          : kind === 'batch'
-            ? Math.max(3, Math.round(rng.logNormal(15, 0.6)))
-            : 1;
-      planned += steps;
-      out.push({ at: this.arrivalTime(rng, dayStart), kind, typeIndex: rng.pickCumulative(this.typeCdf), steps });
-    }
-    return out.filter((a) => a.at >= this.from && a.at < this.options.end).sort((a, b) => a.at - b.at);
-  }
-
-  private workflowLength(rng: Prng): number {
-    const x = rng.float();
-    return x < 0.5 ? 1 : x < 0.8 ? 2 : x < 0.95 ? 3 : 4;
-  }
-
-  private arrivalTime(rng: Prng, dayStart: number): number {
-    let x = rng.float();
-    let hour = 0;
-    while (hour < 23 && x >= hourWeight(hour)) x -= hourWeight(hour++);
-    return Math.floor(dayStart + hour * 3_600_000 + rng.float() * 3_600_000);
   }
 
   private newJob(
@@ -246,7 +214,7 @@ export class FleetEngine {
     let readyAt = job.createdAt;
     let lastWorker = -1;
     for (let attempt = 0; attempt < job.maxRetries; attempt++) {
-      const pick = this.findWorker(rng, job.typeIndex, readyAt, lastWorker);
+      const pick = this.findWorker(job.typeIndex, readyAt, lastWorker);
       if (pick < 0) return 'unclaimed';
       const claimAt = this.claimTime + rng.float() * 1000;
       if (job.cancelAt >= 0 && job.cancelAt <= claimAt) return 'cancelled';
@@ -271,6 +239,7 @@ export class FleetEngine {
       };
       job.attempts.push(a);
       this.freeAt[pick] = endAt + 100 + rng.int(300);
+      this.touch(pick);
       if (failure === null) return 'completed';
       if (failure === 'cancel') return 'cancelled';
       if (!failure.retryable || attempt + 1 >= job.maxRetries) return 'failed';
@@ -284,29 +253,50 @@ export class FleetEngine {
   private claimTime = 0;
 
   /** The eligible worker that can take the step soonest (free and its machine online), or -1. */
-  private findWorker(rng: Prng, typeIndex: number, readyAt: number, avoid: number): number {
-    const list = this.eligible[typeIndex] ?? [];
-    const n = list.length;
-    if (n === 0) return -1;
-    const offset = rng.int(n);
+  private findWorker(typeIndex: number, readyAt: number, avoid: number): number {
+    const heap = this.heaps[typeIndex];
+    if (heap === undefined) return -1;
+    const eligible = this.eligible[typeIndex]?.length ?? 0;
+    const aside = this.aside;
+    aside.length = 0;
     let best = -1;
     let bestAt = Infinity;
-    for (let k = 0; k < n; k++) {
-      const w = list[(k + offset) % n] ?? 0;
-      if (w === avoid && n > 1) continue;
-      const free = this.freeAt[w] ?? 0;
-      const candidate = free > readyAt ? free : readyAt;
-      if (candidate >= bestAt) continue;
-      const machine = this.fleet.workers[w]?.machine ?? 0;
-      const online = this.onlineFrom(machine, candidate);
+    // Keys are lower bounds of each worker's availability, so the search stops once the top cannot beat the best.
+    while (heap.size > 0 && heap.topKey() < bestAt && bestAt > readyAt) {
+      const key = heap.topKey();
+      const w = heap.topWorker();
+      const version = heap.topVersion();
+      heap.pop();
+      if (version !== this.version[w]) continue;
+      if (w === avoid && eligible > 1) {
+        aside.push(key, w, version);
+        continue;
+      }
+      const candidate = key > readyAt ? key : readyAt;
+      const online = this.onlineFrom(this.fleet.workers[w]?.machine ?? 0, candidate);
+      if (online === Infinity) continue;
+      if (online > candidate) {
+        heap.push(online, w, version);
+        continue;
+      }
+      aside.push(key, w, version);
       if (online < bestAt) {
         bestAt = online;
         best = w;
       }
     }
-    if (best < 0 || bestAt === Infinity) return -1;
+    for (let i = 0; i < aside.length; i += 3) heap.push(aside[i]!, aside[i + 1]!, aside[i + 2]!);
+    if (best < 0) return -1;
     this.claimTime = bestAt;
     return best;
+  }
+
+  /** Re-indexes a worker after its free time changed. */
+  private touch(w: number): void {
+    const version = ++this.version[w]!;
+    const key = this.onlineFrom(this.fleet.workers[w]?.machine ?? 0, this.freeAt[w] ?? 0);
+    if (key === Infinity) return;
+    for (const t of this.typesOf[w] ?? []) this.heaps[t]?.push(key, w, version);
   }
 
   /** Earliest instant ≥ t at which the machine is online with at least a minute left; sets sessionEnd/Index. */
@@ -343,36 +333,15 @@ export class FleetEngine {
     const slow = 1 + ((hit?.incident.slowPeak ?? 1) - 1) * intensity;
     let t = startedAt;
     if (job.models.length > 0) {
-      if (this.cacheSession[machineIndex] !== this.sessionIndex) {
-        this.cacheSession[machineIndex] = this.sessionIndex;
-        this.cache[machineIndex]?.fill(0);
-      }
-      const cache = this.cache[machineIndex]!;
-      for (const m of job.models) {
-        if (cache[m] === 1) continue;
-        const bytes = this.catalog.models[m]?.bytes ?? 0;
-        const duration = (bytes / machine.downloadRate) * slow * rng.logNormal(1, 0.25);
-        const ok = !rng.chance(DOWNLOAD_FAIL_RATE * (1 + 3 * intensity));
-        const endedAt = Math.floor(t + (ok ? duration : duration * rng.range(0.05, 0.8)));
-        downloads.push({
-          machine: machineIndex,
-          model: m,
-          startedAt: Math.floor(t),
-          endedAt,
-          ok,
-          error: ok ? '' : (DOWNLOAD_ERRORS[rng.int(DOWNLOAD_ERRORS.length)] ?? ''),
-        });
-        t = endedAt;
-        if (!ok)
-          return {
-            endAt: t,
-            failure: {
-              ...DOWNLOAD_FAILURE,
-              message: `${DOWNLOAD_FAILURE.message}: ${this.catalog.models[m]?.name ?? ''}`,
-            },
-            progress: 0,
-          };
-        cache[m] = 1;
+      const failedModel = this.models.fetch(rng, machine, this.sessionIndex, job.models, t, slow, intensity, downloads);
+      t = this.models.readyAt;
+      if (failedModel >= 0) {
+        const name = this.catalog.models[failedModel]?.name ?? '';
+        return {
+          endAt: t,
+          failure: { ...DOWNLOAD_FAILURE, message: `${DOWNLOAD_FAILURE.message}: ${name}` },
+          progress: 0,
+        };
       }
     }
     const gpuFactor = type.gpu ? machine.gpu.speed * machine.contention : 1;
@@ -398,15 +367,4 @@ export class FleetEngine {
     }
     return { endAt, failure, progress: failure === null ? 100 : (100 * (endAt - t)) / Math.max(1, run) };
   }
-}
-
-function pickMode(rng: Prng, modes: readonly FailureMode[]): FailureMode {
-  let total = 0;
-  for (const m of modes) total += m.weight;
-  let x = rng.float() * total;
-  for (const m of modes) {
-    x -= m.weight;
-    if (x < 0) return m;
-  }
-  return modes[modes.length - 1]!;
 }

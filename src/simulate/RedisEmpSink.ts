@@ -1,12 +1,12 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import { AlmanacError } from '../errors/AlmanacError.ts';
-import type { EmpSink } from './EmpSink.ts';
+import type { BulkEmpSink } from './EmpSink.ts';
 
 /**
  * EmpSink over ioredis pipelines in bounded batches: one batch is in flight while the next is being filled, so
  * generation and network overlap without unbounded buffering.
  */
-export class RedisEmpSink implements EmpSink {
+export class RedisEmpSink implements BulkEmpSink {
   private pipeline: ChainableCommander;
   private queued = 0;
   private inFlight: Promise<void> | null = null;

@@ -11,4 +11,4 @@ export interface SimOptions {
 
 export const DAY_MS = 86_400_000;
 
-export const DEFAULT_SIM_OPTIONS = { days: 30, machines: 50, jobsPerDay: 5000 } as const;
+export const DEFAULT_SIM_OPTIONS = { days: 90, machines: 50, jobsPerDay: 5000 } as const;

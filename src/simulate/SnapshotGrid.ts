@@ -1,9 +1,9 @@
 import type { Fleet } from './buildFleet.ts';
 import { JOB_TYPES } from './catalog.ts';
 import { jobSegments } from './jobSegments.ts';
-import { incidentAt, type Incident } from './planIncidents.ts';
+import type { Incident } from './planIncidents.ts';
 import type { SimJob } from './SimJob.ts';
-import { sessionAt } from './writeFleetState.ts';
+import { healthyServices, sessionAt } from './writeFleetState.ts';
 
 export const SERVICES: readonly string[] = [...new Set(JOB_TYPES.map((t) => t.service))];
 
@@ -124,7 +124,6 @@ export class SnapshotGrid {
     for (const m of fleet.machines) {
       if (sessionAt(m, t) === undefined) continue;
       const services = m.workers.reduce((n, w) => n + w.services.length, 0);
-      const unhealthy = (incidentAt(incidents, m.index, t)?.intensity ?? 0) > 0.8;
       machines.push({
         taken_at: t,
         source,
@@ -132,7 +131,7 @@ export class SnapshotGrid {
         phase: 'ready',
         gpu_count: m.gpuCount,
         workers: m.workers.length,
-        services_healthy: unhealthy ? Math.floor(services / 2) : services,
+        services_healthy: healthyServices(m, incidents, t),
         services_total: services,
       });
       for (const w of m.workers) {

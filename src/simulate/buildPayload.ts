@@ -39,54 +39,59 @@ export function pickModels(type: JobType, catalog: ModelCatalog, rng: Prng): num
   return picked;
 }
 
-function name(catalog: ModelCatalog, index: number | undefined): string {
-  return index === undefined ? '' : (catalog.models[index]?.name ?? '');
+function node(id: number, classType: string, inputs: string): string {
+  return `"${id}":{"class_type":"${classType}","inputs":{${inputs}}}`;
 }
 
-/** A ComfyUI API graph: `{node id: {class_type, inputs}}`, small but shaped like the real thing. */
-function comfyGraph(type: JobType, models: number[], catalog: ModelCatalog, rng: Prng): Record<string, unknown> {
+/**
+ * A ComfyUI API graph `{node id: {class_type, inputs}}`, small but shaped like the real thing. Built as a string
+ * (names and prompts are JSON-quoted) because a million JSON.stringify calls over nested objects dominate the
+ * simulator's time.
+ */
+function comfyGraph(type: JobType, models: number[], catalog: ModelCatalog, rng: Prng): string {
   const prompt = PROMPTS[rng.int(PROMPTS.length)] ?? '';
-  const g: Record<string, unknown> = {};
-  const byKind = (kind: string) => models.filter((m) => catalog.models[m]?.kind === kind);
-  if (type.variant === 'flux' || type.variant === 'video') {
-    g['1'] = {
-      class_type: 'UNETLoader',
-      inputs: { unet_name: name(catalog, byKind('unet')[0]), weight_dtype: 'default' },
-    };
-    const clips = byKind('clip');
-    g['2'] =
-      type.variant === 'flux'
-        ? {
-            class_type: 'DualCLIPLoader',
-            inputs: { clip_name1: name(catalog, clips[0]), clip_name2: 'clip_l.safetensors', type: 'flux' },
-          }
-        : { class_type: 'CLIPLoader', inputs: { clip_name: name(catalog, clips[0]), type: 'wan' } };
-    g['3'] = { class_type: 'VAELoader', inputs: { vae_name: name(catalog, byKind('vae')[0]) } };
-  } else {
-    g['4'] = { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: name(catalog, byKind('ckpt')[0]) } };
-    const vae = byKind('vae')[0];
-    if (vae !== undefined) g['3'] = { class_type: 'VAELoader', inputs: { vae_name: name(catalog, vae) } };
+  let unet = '';
+  let clip = '';
+  let vae = '';
+  let ckpt = '';
+  const loras: string[] = [];
+  for (const m of models) {
+    const model = catalog.models[m];
+    if (model === undefined) continue;
+    const quoted = JSON.stringify(model.name);
+    if (model.kind === 'unet') unet = quoted;
+    else if (model.kind === 'clip') clip = quoted;
+    else if (model.kind === 'vae') vae = quoted;
+    else if (model.kind === 'ckpt') ckpt = quoted;
+    else loras.push(quoted);
   }
-  byKind('lora').forEach((lora, i) => {
-    g[String(10 + i)] = {
-      class_type: 'LoraLoader',
-      inputs: { lora_name: name(catalog, lora), strength_model: 0.8, strength_clip: 1 },
-    };
-  });
-  g['6'] = { class_type: 'CLIPTextEncode', inputs: { text: prompt } };
-  if (type.variant === 'img2img' || type.variant === 'upscale')
-    g['7'] = { class_type: 'LoadImage', inputs: { image: `input_${rng.hex(8)}.png` } };
-  if (type.variant === 'upscale')
-    g['8'] = { class_type: 'UpscaleModelLoader', inputs: { model_name: '4x-UltraSharp.pth' } };
-  g['5'] = {
-    class_type: 'KSampler',
-    inputs: { seed: rng.u32(), steps: type.variant === 'video' ? 30 : 20, cfg: 7, sampler_name: 'euler' },
-  };
-  g['9'] =
+  const nodes: string[] = [];
+  if (type.variant === 'flux' || type.variant === 'video') {
+    nodes.push(node(1, 'UNETLoader', `"unet_name":${unet},"weight_dtype":"default"`));
+    nodes.push(
+      type.variant === 'flux'
+        ? node(2, 'DualCLIPLoader', `"clip_name1":${clip},"clip_name2":"clip_l.safetensors","type":"flux"`)
+        : node(2, 'CLIPLoader', `"clip_name":${clip},"type":"wan"`),
+    );
+  }
+  if (vae !== '') nodes.push(node(3, 'VAELoader', `"vae_name":${vae}`));
+  if (ckpt !== '') nodes.push(node(4, 'CheckpointLoaderSimple', `"ckpt_name":${ckpt}`));
+  const steps = type.variant === 'video' ? 30 : 20;
+  nodes.push(node(5, 'KSampler', `"seed":${rng.u32()},"steps":${steps},"cfg":7,"sampler_name":"euler"`));
+  nodes.push(node(6, 'CLIPTextEncode', `"text":${JSON.stringify(prompt)}`));
+  if (type.variant === 'img2img' || type.variant === 'upscale') {
+    nodes.push(node(7, 'LoadImage', `"image":"input_${rng.hex(8)}.png"`));
+  }
+  if (type.variant === 'upscale') nodes.push(node(8, 'UpscaleModelLoader', '"model_name":"4x-UltraSharp.pth"'));
+  nodes.push(
     type.variant === 'video'
-      ? { class_type: 'VHS_VideoCombine', inputs: { frame_rate: 16, format: 'video/h264-mp4' } }
-      : { class_type: 'SaveImage', inputs: { filename_prefix: 'emp' } };
-  return g;
+      ? node(9, 'VHS_VideoCombine', '"frame_rate":16,"format":"video/h264-mp4"')
+      : node(9, 'SaveImage', '"filename_prefix":"emp"'),
+  );
+  loras.forEach((lora, k) =>
+    nodes.push(node(10 + k, 'LoraLoader', `"lora_name":${lora},"strength_model":0.8,"strength_clip":1`)),
+  );
+  return `{${nodes.join(',')}}`;
 }
 
 /** The `payload` JSON string emp stores for a step of this type. */
@@ -94,7 +99,7 @@ export function buildPayload(type: JobType, models: number[], catalog: ModelCata
   const prompt = PROMPTS[rng.int(PROMPTS.length)] ?? '';
   switch (type.payload) {
     case 'comfy':
-      return JSON.stringify({ workflow: comfyGraph(type, models, catalog, rng) });
+      return `{"workflow":${comfyGraph(type, models, catalog, rng)}}`;
     case 'a1111':
       return JSON.stringify({
         prompt,

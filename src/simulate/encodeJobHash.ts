@@ -43,10 +43,8 @@ function submitted(job: SimJob): Record<string, string> {
     job_span_id: job.jobSpanId,
     workflow_trace_id: job.workflowTraceId,
     workflow_span_id: job.workflowSpanId,
-    ctx: JSON.stringify({
-      workflow_context: { retry_attempt: 0 },
-      storage: { provider: 'azure', container: 'emprops-share', prefix: `u/${job.customerId}` },
-    }),
+    // Customer ids are [a-z0-9_], so the template is valid JSON without escaping.
+    ctx: `{"workflow_context":{"retry_attempt":0},"storage":{"provider":"azure","container":"emprops-share","prefix":"u/${job.customerId}"}}`,
   };
 }
 
@@ -76,7 +74,9 @@ export function encodeJobHash(job: SimJob, asOf: number, fleet: Fleet): JobView 
     if (cancelAt >= 0 && a.failure !== 'cancel' && cancelAt <= a.assignedUs / 1000) break;
     view.visible = k + 1;
     const worker = fleet.workers[a.worker]?.id ?? '';
-    const before = { ...f };
+    // Only a step still held by a worker at `asOf` needs the pre-claim snapshot (for jobs:active).
+    const held = a.startedAt > asOf || a.endAt > asOf || a.failure === 'cancel';
+    const before = held ? { ...f } : null;
     f['status'] = 'assigned';
     f['worker_id'] = worker;
     f['assigned_at'] = secondsMicros(a.assignedUs);

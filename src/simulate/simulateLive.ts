@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
 import { empKeys } from '../sources/emp/empKeys.ts';
 import { encodeDownloadSpans } from './encodeDownloadSpans.ts';
 import { encodeJobHash } from './encodeJobHash.ts';
 import { FleetEngine } from './FleetEngine.ts';
-import { RedisEmpSink } from './RedisEmpSink.ts';
+import type { BulkEmpSink } from './EmpSink.ts';
 import type { SimDownload, SimJob } from './SimJob.ts';
 import { DAY_MS } from './SimOptions.ts';
 import { TELEMETRY_MAXLEN } from './simulateToRedis.ts';
@@ -41,7 +40,7 @@ interface Tracked {
  */
 export async function simulateLive(
   options: LiveOptions,
-  redis: Redis,
+  sink: BulkEmpSink,
   prefix: string,
   now: () => number,
 ): Promise<LiveSummary> {
@@ -55,7 +54,6 @@ export async function simulateLive(
     jobsPerDay: options.rate * 86_400,
   });
   const keys = empKeys(prefix);
-  const sink = new RedisEmpSink(redis, 1000);
   const pending: Tracked[] = [];
   const downloads: SimDownload[] = [];
   for (const batch of engine.days()) {

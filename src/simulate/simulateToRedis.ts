@@ -1,9 +1,8 @@
-import type { Redis } from 'ioredis';
 import { empKeys } from '../sources/emp/empKeys.ts';
 import { encodeDownloadSpans } from './encodeDownloadSpans.ts';
 import { encodeJobHash } from './encodeJobHash.ts';
 import { FleetEngine } from './FleetEngine.ts';
-import { RedisEmpSink } from './RedisEmpSink.ts';
+import type { BulkEmpSink } from './EmpSink.ts';
 import type { SimDownload } from './SimJob.ts';
 import type { SimOptions } from './SimOptions.ts';
 import { writeFleetState, type BusyWorkers } from './writeFleetState.ts';
@@ -21,17 +20,16 @@ export interface SimulateSummary {
 
 /**
  * Writes the simulated history into Redis in the emp layout, as the real system would have left it at
- * `options.end`, streaming day by day through bounded pipelines.
+ * `options.end`, streaming day by day through a bulk sink (RespEmpSink in the CLI, or ioredis pipelines).
  */
 export async function simulateToRedis(
   options: SimOptions,
-  redis: Redis,
+  sink: BulkEmpSink,
   prefix: string,
   onDay?: (day: number, jobs: number) => void,
 ): Promise<SimulateSummary> {
   const engine = new FleetEngine(options);
   const keys = empKeys(prefix);
-  const sink = new RedisEmpSink(redis);
   const asOf = options.end;
   const busy: BusyWorkers = new Map();
   const downloads: SimDownload[] = [];

@@ -18,8 +18,10 @@ export function sessionAt(machine: SimMachine, t: number): [number, number] | un
   return machine.sessions.find((s) => s[0] <= t && t < s[1]);
 }
 
-function serviceHealth(machine: SimMachine, incidents: readonly Incident[], t: number): 'healthy' | 'unhealthy' {
-  return (incidentAt(incidents, machine.index, t)?.intensity ?? 0) > 0.8 ? 'unhealthy' : 'healthy';
+/** How many of a machine's services report healthy: near an incident's peak, the later half of them do not. */
+export function healthyServices(machine: SimMachine, incidents: readonly Incident[], t: number): number {
+  const total = machine.workers.reduce((n, w) => n + w.services.length, 0);
+  return (incidentAt(incidents, machine.index, t)?.intensity ?? 0) > 0.8 ? Math.floor(total / 2) : total;
 }
 
 /**
@@ -42,7 +44,8 @@ export function writeFleetState(
     const uptime = asOf - session[0];
     const lastStatus = asOf - (uptime % STATUS_INTERVAL_MS);
     const ttl = API_TTL_S - Math.floor((asOf - lastStatus) / 1000);
-    const health = serviceHealth(machine, incidents, asOf);
+    const healthy = healthyServices(machine, incidents, asOf);
+    let serviceIndex = 0;
     const services: Record<string, unknown> = {};
     const structureWorkers: Record<string, unknown> = {};
     for (const w of machine.workers) {
@@ -64,7 +67,7 @@ export function writeFleetState(
           service_type: s,
           pm2_name: `redis-worker-${w.type}-${w.gpuId}`,
           status: 'active',
-          health,
+          health: serviceIndex++ < healthy ? 'healthy' : 'unhealthy',
           pm2_status: 'online',
         };
       }

@@ -5,6 +5,9 @@ import { clearEmpKeys, hasEmpKeys } from '../../simulate/clearEmpKeys.ts';
 import { parseDuration } from '../../simulate/parseDuration.ts';
 import { seedOf } from '../../simulate/Prng.ts';
 import { resolveEnd } from '../../simulate/resolveEnd.ts';
+import { RespConnection } from '../../simulate/RespConnection.ts';
+import { RespEmpSink } from '../../simulate/RespEmpSink.ts';
+import { RedisEmpSink } from '../../simulate/RedisEmpSink.ts';
 import { simulateLive } from '../../simulate/simulateLive.ts';
 import { simulateToRedis } from '../../simulate/simulateToRedis.ts';
 import { simulateToWarehouse } from '../../simulate/simulateToWarehouse.ts';
@@ -116,7 +119,9 @@ export const simulateCommand: Command = {
       const redis = await connect(redisUrl);
       try {
         context.logger.info('live simulation started', { redis: redactUrl(redisUrl), rate, durationMs });
-        const s = await simulateLive({ ...base, rate, durationMs }, redis, prefix, () => context.now().getTime());
+        const s = await simulateLive({ ...base, rate, durationMs }, new RedisEmpSink(redis, 1000), prefix, () =>
+          context.now().getTime(),
+        );
         report(
           context,
           { mode: 'live', ...s },
@@ -161,13 +166,17 @@ export const simulateCommand: Command = {
         throw new AlmanacError(
           'SimulateTargetNotEmpty',
           `${redactUrl(redisUrl!)} already holds emp keys under the prefix "${prefix}".`,
-          {
-            hint: 'Pass --replace to delete them first, or choose another --prefix.',
-            exitCode: 2,
-          },
+          { hint: 'Pass --replace to delete them first, or choose another --prefix.', exitCode: 2 },
         );
       }
-      const s = await simulateToRedis(options, redis, prefix);
+    } finally {
+      redis.disconnect();
+    }
+    // The bulk load uses its own write-only connection (RespConnection): a general client's per-command objects
+    // and promises would make a million jobs take minutes.
+    const connection = await RespConnection.open(redisUrl!);
+    try {
+      const s = await simulateToRedis(options, new RespEmpSink(connection), prefix);
       const seconds = (performance.now() - started) / 1000;
       report(
         context,
@@ -175,7 +184,7 @@ export const simulateCommand: Command = {
         `Simulated ${options.days} days into ${redactUrl(redisUrl!)} (prefix "${prefix}"): ${s.jobs} jobs, ${s.commands} writes in ${seconds.toFixed(1)} s.`,
       );
     } finally {
-      redis.disconnect();
+      connection.close();
     }
   },
 };

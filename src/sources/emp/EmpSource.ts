@@ -18,10 +18,10 @@ export interface EmpSourceOptions {
 }
 
 /**
- * emp-job-queue (redis-emp.md §12). Each pass: the unfinished jobs (pending set, active hashes) with the queue
- * snapshot; recent finished jobs through `jobs:completed`/`jobs:failed` and a watermark, or, on the first pass,
+ * emp-job-queue (redis-emp.md §12). Each pass: machines and workers; the unfinished jobs (pending set, the
+ * workers' active hashes) with the queue snapshot; recent finished jobs through `jobs:completed`/`jobs:failed` and a watermark, or, on the first pass,
  * after an interruption and every `fullScanMinutes`, a full SCAN of `job:*`; model downloads from
- * `telemetry:events`; then machines and workers, committed last with the snapshot.
+ * `telemetry:events`; the snapshot is committed last, so a failed pass leaves none.
  */
 export class EmpSource implements Source {
   readonly layout = 'emp' as const;
@@ -36,11 +36,16 @@ export class EmpSource implements Source {
   async collect(session: CollectSession): Promise<void> {
     const { reader } = this.options;
     const keys = empKeys(this.options.prefix);
-    const live = await readLiveJobs(session, reader, keys);
+    const { machines, workers, rejects } = await readEmpSnapshot(session, reader, keys);
+    const queues = await readLiveJobs(
+      session,
+      reader,
+      keys,
+      workers.map((w) => w.worker_id),
+    );
     if (await fullScanDue(session, this.options.fullScanMinutes)) await collectFullScan(session, reader, keys);
     else await collectFinishedEntries(session, reader, keys);
     await collectTelemetry(session, reader, keys);
-    const { machines, workers, rejects } = await readEmpSnapshot(session, reader, keys, live.activeWorkers);
-    await session.commit({ snapshot: { queues: live.queues, workers, machines }, rejects });
+    await session.commit({ snapshot: { queues, workers, machines }, rejects });
   }
 }

@@ -1,5 +1,7 @@
 import type { CollectSession } from '../../collect/CollectSession.ts';
+import type { RejectRow } from '../../collect/CollectUnit.ts';
 import type { RedisReader } from '../../collect/RedisReader.ts';
+import type { JobRecord } from './JobRecord.ts';
 import { FINISHED_WATERMARK, WATERMARK_LAG_MS } from './collectFinishedEntries.ts';
 import type { EmpKeys } from './empKeys.ts';
 import { jobRowsOf } from './jobRowsOf.ts';
@@ -8,6 +10,9 @@ import { scanJobHashes } from './scanJobHashes.ts';
 
 export const FULL_SCAN_CURSOR = 'full_scan_cursor';
 export const FULL_SCAN_AT = 'full_scan_at';
+const FULL_SCAN_STARTED_AT = 'full_scan_started_at';
+/** HGETALL pipelines in flight during a full scan: hides the round trip without flooding Redis. */
+const MAX_READS_IN_FLIGHT = 3;
 
 /** Whether this pass owes a full scan: never done, interrupted, or older than the configured interval. */
 export async function fullScanDue(session: CollectSession, intervalMinutes: number): Promise<boolean> {
@@ -25,29 +30,54 @@ export async function fullScanDue(session: CollectSession, intervalMinutes: numb
  */
 export async function collectFullScan(session: CollectSession, reader: RedisReader, keys: EmpKeys): Promise<void> {
   const saved = await session.checkpoint(FULL_SCAN_CURSOR);
-  const from = saved !== null && saved !== 'done' ? saved : '0:0';
-  const startedAt =
-    saved !== null && saved !== 'done'
-      ? ((await session.checkpoint('full_scan_started_at')) ?? String(session.now))
-      : String(session.now);
-  let batch: string[] = [];
-  let committedDone = false;
-  const flush = async (cursor: string, done: boolean) => {
-    const { records, rejects } = await readJobRecords(reader, keys, batch, session.source, session.limits);
-    batch = [];
-    const checkpoints: Record<string, string> = done
-      ? {
-          [FULL_SCAN_CURSOR]: 'done',
-          [FULL_SCAN_AT]: startedAt,
-          [FINISHED_WATERMARK]: String(Math.max(0, Number(startedAt) - WATERMARK_LAG_MS)),
-        }
-      : { [FULL_SCAN_CURSOR]: cursor, full_scan_started_at: startedAt };
-    await session.commit({ jobs: jobRowsOf(records, session.now), rejects, checkpoints });
-    committedDone = done;
+  const resuming = saved !== null && saved !== 'done';
+  const from = resuming ? saved : '0:0';
+  const startedAt = resuming
+    ? ((await session.checkpoint(FULL_SCAN_STARTED_AT)) ?? String(session.now))
+    : String(session.now);
+  const { batchSize, unitRows } = session.limits;
+
+  // Reads overlap: several HGETALL pipelines in flight while the next SCAN page is requested, and the previous
+  // unit's commit (on DuckDB's threads) while the next unit is read. A unit is committed only once every read of
+  // the pages its cursor covers has landed, so the cursor never runs ahead of the rows.
+  const reads: Promise<Awaited<ReturnType<typeof readJobRecords>>>[] = [];
+  let records: JobRecord[] = [];
+  let rejects: RejectRow[] = [];
+  let commit: Promise<unknown> = Promise.resolve();
+  const land = async (keep: number) => {
+    while (reads.length > keep) {
+      const read = await reads.shift()!;
+      for (const r of read.records) records.push(r);
+      for (const r of read.rejects) rejects.push(r);
+    }
   };
-  for await (const page of scanJobHashes(reader, keys, session.limits.scanCount, from)) {
-    batch.push(...page.jobKeys);
-    if (page.done || batch.length >= session.limits.unitRows) await flush(page.cursor, page.done);
+  const flush = async (checkpoints: Record<string, string>) => {
+    await land(0);
+    const unit = { jobs: jobRowsOf(records, session.now), rejects, checkpoints };
+    records = [];
+    rejects = [];
+    await commit;
+    commit = session.commit(unit);
+  };
+  try {
+    for await (const page of scanJobHashes(reader, keys, session.limits.scanCount, from)) {
+      for (let i = 0; i < page.jobKeys.length; i += batchSize) {
+        reads.push(readJobRecords(reader, keys, page.jobKeys.slice(i, i + batchSize), session.source, session.limits));
+      }
+      await land(MAX_READS_IN_FLIGHT);
+      if (page.done) break;
+      if (records.length + reads.length * batchSize >= unitRows) {
+        await flush({ [FULL_SCAN_CURSOR]: page.cursor, [FULL_SCAN_STARTED_AT]: startedAt });
+      }
+    }
+    await flush({
+      [FULL_SCAN_CURSOR]: 'done',
+      [FULL_SCAN_AT]: startedAt,
+      [FINISHED_WATERMARK]: String(Math.max(0, Number(startedAt) - WATERMARK_LAG_MS)),
+    });
+  } finally {
+    // Never leave a transaction running behind a failure: the caller records the run only after it settles.
+    await Promise.allSettled([commit, ...reads]);
   }
-  if (!committedDone) await flush('done', true);
+  await commit;
 }

@@ -2,13 +2,12 @@ import type { CollectSession } from '../../collect/CollectSession.ts';
 import type { QueueSnapshotRow } from '../../collect/CollectUnit.ts';
 import type { RedisReader } from '../../collect/RedisReader.ts';
 import type { EmpKeys } from './empKeys.ts';
-import { escapeGlob } from './scanJobHashes.ts';
 import { readJobRecords } from './readJobRecords.ts';
 import { jobRowsOf } from './jobRowsOf.ts';
 
 /**
  * The jobs that are not finished: every id in `jobs:pending` (paged ZRANGE) and in the `jobs:active:{worker}`
- * hashes. Their rows are upserted (a pending step may have been retried since the last pass) and they give the
+ * hashes of the known workers. Their rows are upserted (a pending step may have been retried since the last pass) and they give the
  * queue snapshot: emp routes work by service, so each service is a queue; its depth comes from the pending set
  * and the age of its oldest waiting job from the job's `created_at`, never from the score (redis-emp.md §4).
  */
@@ -16,7 +15,8 @@ export async function readLiveJobs(
   session: CollectSession,
   reader: RedisReader,
   keys: EmpKeys,
-): Promise<{ queues: QueueSnapshotRow[]; activeWorkers: string[] }> {
+  workerIds: readonly string[],
+): Promise<QueueSnapshotRow[]> {
   const byQueue = new Map<string, QueueSnapshotRow>();
   const queueOf = (name: string) => {
     let row = byQueue.get(name);
@@ -57,23 +57,21 @@ export async function readLiveJobs(
   }
   if (pending.length > 0) await consume(pending, 'pending');
 
-  const activeWorkers: string[] = [];
+  // Active steps: the `jobs:active:{worker}` hash of every worker the machines report (HKEYS, no keyspace SCAN:
+  // an incremental pass scans the keyspace once, for machines). Entries orphaned by vanished workers are caught by
+  // the periodic full scan.
   let active: string[] = [];
-  for await (const page of reader.scan(`${escapeGlob(keys.prefix)}jobs:active:*`, scanCount)) {
-    for (let i = 0; i < page.keys.length; i += batchSize) {
-      const slice = page.keys.slice(i, i + batchSize);
-      const replies = await reader.batch(slice.map((k) => ['hkeys', k]));
-      replies.forEach((reply, index) => {
-        const worker = keys.strip(slice[index]!)?.slice('jobs:active:'.length);
-        if (worker) activeWorkers.push(worker);
-        if (!reply.error && Array.isArray(reply.value)) active.push(...reply.value.map((id) => keys.job(String(id))));
-      });
-    }
+  for (let i = 0; i < workerIds.length; i += batchSize) {
+    const slice = workerIds.slice(i, i + batchSize);
+    const replies = await reader.batch(slice.map((w) => ['hkeys', keys.active(w)]));
+    replies.forEach((reply) => {
+      if (!reply.error && Array.isArray(reply.value)) active.push(...reply.value.map((id) => keys.job(String(id))));
+    });
     if (active.length >= unitRows) {
       await consume(active, 'active');
       active = [];
     }
   }
   if (active.length > 0) await consume(active, 'active');
-  return { queues: [...byQueue.values()].sort((a, b) => a.queue.localeCompare(b.queue)), activeWorkers };
+  return [...byQueue.values()].sort((a, b) => a.queue.localeCompare(b.queue));
 }

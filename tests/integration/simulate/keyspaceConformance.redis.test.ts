@@ -3,8 +3,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOf } from '../../../src/simulate/Prng.ts';
-import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
-import { connectTestRedis, deletePrefix, randomPrefix, scanKeys } from './redisHelpers.ts';
+import { connectTestRedis, deletePrefix, randomPrefix, scanKeys, simulateIntoRedis } from './redisHelpers.ts';
 
 const end = Date.UTC(2026, 10, 20, 19, 0);
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -53,7 +52,7 @@ beforeAll(async () => {
   redis = await connectTestRedis();
   prefix = randomPrefix();
   // A small fleet under heavy load, stopped mid-afternoon, so every state (pending, active, finished) exists.
-  await simulateToRedis({ seed: seedOf('conformance'), end, days: 3, machines: 10, jobsPerDay: 9000 }, redis, prefix);
+  await simulateIntoRedis({ seed: seedOf('conformance'), end, days: 3, machines: 10, jobsPerDay: 9000 }, prefix);
   keys = await scanKeys(redis, prefix);
 });
 

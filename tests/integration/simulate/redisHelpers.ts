@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { RespConnection } from '../../../src/simulate/RespConnection.ts';
+import { RespEmpSink } from '../../../src/simulate/RespEmpSink.ts';
+import type { SimOptions } from '../../../src/simulate/SimOptions.ts';
+import { simulateToRedis, type SimulateSummary } from '../../../src/simulate/simulateToRedis.ts';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -60,4 +64,14 @@ export async function keyspaceDigest(redis: Redis, prefix: string): Promise<stri
     });
   }
   return hash.digest('hex');
+}
+
+/** Runs `simulate --redis` the way the CLI does: the bulk RESP writer over its own connection. */
+export async function simulateIntoRedis(options: SimOptions, prefix: string): Promise<SimulateSummary> {
+  const connection = await RespConnection.open(REDIS_URL);
+  try {
+    return await simulateToRedis(options, new RespEmpSink(connection), prefix);
+  } finally {
+    connection.close();
+  }
 }

@@ -2,8 +2,9 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOf } from '../../../src/simulate/Prng.ts';
+import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
-import { connectTestRedis, deletePrefix, keyspaceDigest, randomPrefix } from './redisHelpers.ts';
+import { connectTestRedis, deletePrefix, keyspaceDigest, randomPrefix, simulateIntoRedis } from './redisHelpers.ts';
 
 const options = {
   seed: seedOf('redis-determinism'),
@@ -29,14 +30,24 @@ describe('simulate into Redis', () => {
     const a = randomPrefix();
     const b = randomPrefix();
     prefixes.push(a, b);
-    const first = await simulateToRedis(options, redis, a);
-    const second = await simulateToRedis(options, redis, b);
+    const first = await simulateIntoRedis(options, a);
+    const second = await simulateIntoRedis(options, b);
     expect(first.jobs).toBeGreaterThan(1000);
     expect(second).toEqual(first);
     expect(await keyspaceDigest(redis, b)).toBe(await keyspaceDigest(redis, a));
     const c = randomPrefix();
     prefixes.push(c);
-    await simulateToRedis({ ...options, seed: seedOf('another') }, redis, c);
+    await simulateIntoRedis({ ...options, seed: seedOf('another') }, c);
     expect(await keyspaceDigest(redis, c)).not.toBe(await keyspaceDigest(redis, a));
+  });
+
+  it('the ioredis pipeline writer leaves the same keyspace as the bulk RESP writer', async () => {
+    const a = randomPrefix();
+    const b = randomPrefix();
+    prefixes.push(a, b);
+    await simulateIntoRedis(options, a);
+    const sink = new RedisEmpSink(redis, 500);
+    await simulateToRedis(options, sink, b);
+    expect(await keyspaceDigest(redis, b)).toBe(await keyspaceDigest(redis, a));
   });
 });

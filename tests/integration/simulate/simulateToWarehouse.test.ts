@@ -9,10 +9,9 @@ import { decodeJobHash } from '../../../src/sources/emp/decodeJobHash.ts';
 import { empKeys } from '../../../src/sources/emp/empKeys.ts';
 import { toJobRow } from '../../../src/sources/emp/toJobRow.ts';
 import { seedOf } from '../../../src/simulate/Prng.ts';
-import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import { simulateToWarehouse } from '../../../src/simulate/simulateToWarehouse.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
-import { connectTestRedis, deletePrefix, randomPrefix, scanKeys } from './redisHelpers.ts';
+import { connectTestRedis, deletePrefix, randomPrefix, scanKeys, simulateIntoRedis } from './redisHelpers.ts';
 
 const options = {
   seed: seedOf('warehouse'),
@@ -113,7 +112,7 @@ describe('simulate --warehouse', () => {
     });
 
     it('decoding the simulated keyspace gives exactly the warehouse job rows', async () => {
-      await simulateToRedis(options, redis, prefix);
+      await simulateIntoRedis(options, prefix);
       const keys = empKeys(prefix);
       const jobKeys = (await scanKeys(redis, `${prefix}job:`)).filter((k) => !k.endsWith(':progress'));
       const failed = await redis.hgetall(keys.failed);

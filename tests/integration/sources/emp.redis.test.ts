@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config/Config.ts';
 import { empKeys } from '../../../src/sources/emp/empKeys.ts';
+import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import { simulateToWarehouse } from '../../../src/simulate/simulateToWarehouse.ts';
 import type { SimOptions } from '../../../src/simulate/SimOptions.ts';
@@ -57,7 +58,7 @@ describe('emp source (simulator-filled Redis)', () => {
     const collected = tempWarehouse('emp-collected');
     const simulated = tempWarehouse('emp-simulated');
     temps.push(collected, simulated);
-    const summary = await simulateToRedis(SIM, redis, prefix);
+    const summary = await simulateToRedis(SIM, new RedisEmpSink(redis), prefix);
     const sim = await simulated.open();
     await simulateToWarehouse(SIM, sim, 'simulated', 15 * 60_000, prefix);
     await sim.close();
@@ -177,7 +178,7 @@ describe('emp source (simulator-filled Redis)', () => {
     await redis.hset(keys.job('bad-time'), { id: 'bad-time', ...good, created_at: 'yesterday-ish' });
     await redis.hset(keys.job('bad-id'), { ...good, id: '<script>alert(1)</script>' });
     await redis.set(keys.job('a-string'), 'not a hash');
-    await redis.hset(keys.machineInfo('m1'), { machine_id: 'm1', status: 'ready', structure: '{"workers": [' });
+    await redis.set(keys.machineInfo('m1'), 'not a hash');
     await redis.xadd(keys.telemetryEvents, '*', 'span', '{"name": "model.download", "attributes": {}}');
     await redis.xadd(keys.telemetryEvents, '*', 'span', 'not json at all');
     const w = await temp.open();
@@ -194,7 +195,7 @@ describe('emp source (simulator-filled Redis)', () => {
         'job:bad-time': expect.stringContaining('created_at') as string,
         'job:bad-id': expect.stringContaining('id') as string,
         'job:a-string': 'wrong key type: not a hash',
-        'machine:m1:info': 'structure is not a JSON object',
+        'machine:m1:info': 'wrong key type: not a hash',
       });
       expect(rejects.filter((r) => r.key.includes('telemetry:events#'))).toHaveLength(2);
       expect(rejects.find((r) => r.key.endsWith('job:bad-id'))!.excerpt).toContain('<script>');

@@ -1,1 +1,0 @@
-INSERT OR REPLACE INTO jobs SELECT * FROM collect_jobs_stage;
