@@ -3,6 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import { statusFilePath } from '../../../src/schedule/statusFile.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
@@ -19,7 +20,11 @@ const prefix = 'fleet:';
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
-  await simulateToRedis({ seed: 7, end: Date.now(), days: 1, machines: 5, jobsPerDay: 1500 }, redis.client, prefix);
+  await simulateToRedis(
+    { seed: 7, end: Date.now(), days: 1, machines: 5, jobsPerDay: 1500 },
+    new RedisEmpSink(redis.client),
+    prefix,
+  );
   writeFileSync(
     path.join(dir, 'almanac.config.json'),
     JSON.stringify({
