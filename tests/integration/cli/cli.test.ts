@@ -119,9 +119,9 @@ describe('almanac CLI', () => {
   });
 
   it('says plainly which commands are not available yet', async () => {
-    const result = await runAlmanac(['deliver'], { cwd: tempDir() });
+    const result = await runAlmanac(['schedule'], { cwd: tempDir() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error\[NotYetAvailable\]: `almanac deliver` is not available in this version/);
+    expect(result.stderr).toMatch(/^error\[NotYetAvailable\]: `almanac schedule` is not available in this version/);
   });
 
   it('rejects unknown commands and options with usage help', async () => {

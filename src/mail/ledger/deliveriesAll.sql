@@ -1,0 +1,1 @@
+SELECT * FROM deliveries ORDER BY queued_at, kind, report_id, recipient, generation

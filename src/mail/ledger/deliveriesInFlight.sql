@@ -1,0 +1,1 @@
+SELECT * FROM deliveries WHERE in_flight_since IS NOT NULL ORDER BY kind, report_id, recipient, generation

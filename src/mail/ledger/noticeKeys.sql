@@ -1,0 +1,1 @@
+SELECT notice_key FROM mail_notices

@@ -1,0 +1,1 @@
+SELECT recipient, kind, since FROM mail_subscribers
