@@ -37,13 +37,10 @@ export const realSteps: Steps = {
 
   async analyze(context, options) {
     const { config } = context;
-    if (options.restate || options.from) {
-      // The analysis engine never rewrites a published closed period yet; a backfill must not pretend it did.
-      throw new AlmanacError(
-        'RestatementNotAvailable',
-        'Recomputing published periods (restatements) is not in the analysis engine of this version.',
-        { hint: '`almanac analyze` still writes every closed period that has no bundle yet.', exitCode: 2 },
-      );
+    if (options.restate && (!options.from || !options.through)) {
+      throw new AlmanacError('BadUsage', 'A restatement needs the days to recompute (from and through).', {
+        exitCode: 2,
+      });
     }
     const result = await analyze({
       db: context.warehouse,
@@ -51,14 +48,20 @@ export const realSteps: Steps = {
       logger: context.logger,
       now: context.now().getTime(),
       timeZone: config.timezone,
-      ...(options.through ? { through: options.through } : {}),
+      ...(options.restate
+        ? { restate: { from: options.from!, to: options.through!, reason: options.reason ?? 'backfill' } }
+        : options.through
+          ? { through: options.through }
+          : {}),
       targets: config.targets,
       pools: config.pools,
       version: packageJson.version,
     });
     return {
       asOf: result.asOf,
-      written: result.written.map((w) => `${w.kind}/${w.id}${w.closed ? '' : ' (open)'}`),
+      written: result.written.map(
+        (w) => `${w.kind}/${w.id}${w.closed ? '' : ' (open)'}${w.revision > 1 ? ` (revision ${w.revision})` : ''}`,
+      ),
       waiting: result.waiting.map((w) => `${w.kind}/${w.id}`),
       note: result.note,
       seconds: Number(result.seconds.toFixed(2)),

@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   /** Recompute these days even when published, restating what changed (backfill). */
   from?: string;
   restate?: boolean;
+  /** Why the periods are recomputed; shown with each restatement. */
+  reason?: string;
 }
 
 export interface BuildOptions {

@@ -48,10 +48,4 @@ describe('almanac backfill', () => {
     const missing = await runAlmanac(['backfill', '--from', '2026-11-01'], { cwd: dir });
     expect(missing.stderr).toContain('needs --to DATE');
   });
-
-  it('refuses plainly while the analysis engine cannot restate published periods', async () => {
-    const result = await runAlmanac(['backfill', '--from', '2026-11-01', '--to', '2026-11-02'], { cwd: dir });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error[RestatementNotAvailable]');
-  });
 });
