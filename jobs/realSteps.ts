@@ -7,6 +7,7 @@ import { deliverReports } from '../src/mail/deliverReports.ts';
 import { outboxTransport } from '../src/mail/transport/outboxTransport.ts';
 import { smtpTransport } from '../src/mail/transport/smtpTransport.ts';
 import { exportPdfs } from '../src/pdf/exportPdfs.ts';
+import type { BundleKind } from '../src/report/BundleKind.ts';
 import { PartialFailure } from '../src/schedule/PartialFailure.ts';
 import { runBuildInChild } from '../src/schedule/runBuildInChild.ts';
 import type { Steps } from '../src/schedule/Steps.ts';
@@ -136,13 +137,28 @@ export const realSteps: Steps = {
       ? outboxTransport(config.paths.outbox)
       : smtpTransport({ url: config.email.smtpUrl!, timeoutMs: config.email.timeoutMs });
     try {
-      const result = await deliverReports({
+      const deps = {
         config,
         warehouse: context.warehouse,
         transport,
         logger: context.logger,
         now: () => context.now(),
-      });
+      };
+      const runs = options.resend?.length
+        ? options.resend.map((ref) => {
+            const [kind, id] = ref.split(':') as [BundleKind, string];
+            return { resend: { kind, id } };
+          })
+        : [{}];
+      const results = [];
+      for (const run of runs) results.push(await deliverReports(deps, run));
+      const result = {
+        sent: results.flatMap((r) => r.sent),
+        failed: results.flatMap((r) => r.failed),
+        deferred: results.flatMap((r) => r.deferred),
+        held: results.flatMap((r) => r.held),
+        unconfirmed: results.flatMap((r) => r.unconfirmed),
+      };
       const brief = {
         sent: result.sent.length,
         failed: result.failed.length,

@@ -42,6 +42,8 @@ export interface PdfOptions {
 
 export interface DeliverOptions {
   dryRun?: boolean;
+  /** Send these reports ("kind:id") again on purpose, e.g. restatements after a backfill with --email. */
+  resend?: string[];
 }
 
 /**

@@ -86,7 +86,14 @@ export async function runBackfill(options: BackfillOptions): Promise<Record<stri
     result.pdf = error.summary;
   }
   result.link = await runStep(context, 'build', () => steps.build(context, {}));
-  if (options.email) result.deliver = await runStep(context, 'deliver', () => steps.deliver(context, {}));
+  if (options.email) {
+    // Only the restated reports go out again, to their current subscribers.
+    const written = Array.isArray(result.analyze.written) ? (result.analyze.written as unknown[]).map(String) : [];
+    const resend = written.filter((w) => w.includes('(revision')).map((w) => w.split(' ')[0]!.replace('/', ':'));
+    result.deliver = resend.length
+      ? await runStep(context, 'deliver', () => steps.deliver(context, { resend }))
+      : { resent: 0 };
+  }
   if (partial) {
     partial.summary = result;
     throw partial;
