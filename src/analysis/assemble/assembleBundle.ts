@@ -34,7 +34,8 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
   const { target, spans } = x;
   const { period, closed, through } = target;
   const kind = period.kind;
-  const values = (span: Span): KpiValues => spanKpiValues(x.metricsOf(span), x.coveredOf(span));
+  const values = (span: Span): KpiValues =>
+    x.publishedOf(span)?.values ?? spanKpiValues(x.metricsOf(span), x.coveredOf(span));
   const current = x.metricsOf(spans.current);
   const elapsedHours = (through - period.start) / 3_600_000;
   const daysElapsed = elapsedDays(period, through);
@@ -73,6 +74,8 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
   const machines = buildMachines(x.breakdown.machines, x.breakdown.machineHealth);
   const completeContext = spans.context.filter((d) => d.complete && x.coveredOf(d));
   const poolDays = completeContext.slice(-28).map((d) => {
+    const published = x.publishedOf(d)?.poolJobs;
+    if (published) return published;
     const m = x.metricsOf(d);
     return { fast: m.pools.fast.jobs, standard: m.pools.standard.jobs, heavy: m.pools.heavy.jobs };
   });
@@ -175,7 +178,7 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
     history: completeContext.map((d) => ({
       dayNumber: d.dayNumber,
       weekday: d.weekday,
-      submitted: x.metricsOf(d).submitted,
+      submitted: values(d).jobs_submitted ?? 0,
     })),
     peakHour: x.coveredOf(spans.current) ? current.peakHourly : null,
     workersOnlineAvg: current.workersOnlineAvg,
