@@ -6,7 +6,7 @@ import { firstDayOf } from '../calendar/periodOf.ts';
 import { weekdayName } from '../calendar/names.ts';
 import { buildKpis, trailingMeans } from '../kpis/buildKpis.ts';
 import type { KpiValues } from '../kpis/KpiValues.ts';
-import { spanKpiValues } from '../kpis/spanKpiValues.ts';
+import { nullKpiValues, spanKpiValues } from '../kpis/spanKpiValues.ts';
 import type { Span } from '../plan/targetSpans.ts';
 import { poolReadiness } from '../readiness/poolReadiness.ts';
 import { productionReadiness } from '../readiness/productionReadiness.ts';
@@ -36,6 +36,9 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
   const kind = period.kind;
   const values = (span: Span): KpiValues =>
     x.publishedOf(span)?.values ?? spanKpiValues(x.metricsOf(span), x.coveredOf(span));
+  // A comparison span the data only partly covers (collection began inside it) would make a misleading reference.
+  const reference = (span: Span): KpiValues =>
+    x.quality.dataStart !== null && x.quality.dataStart > span.start + 3_600_000 ? nullKpiValues() : values(span);
   const current = x.metricsOf(spans.current);
   const elapsedHours = (through - period.start) / 3_600_000;
   const daysElapsed = elapsedDays(period, through);
@@ -43,13 +46,13 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
 
   const kpis = buildKpis({
     current: values(spans.current),
-    previous: values(spans.previous),
+    previous: reference(spans.previous),
     sameWeekday:
       spans.sameWeekday && spans.sameWeekdayId
-        ? { values: values(spans.sameWeekday), label: dayShortLabel(firstDayOf('daily', spans.sameWeekdayId)) }
+        ? { values: reference(spans.sameWeekday), label: dayShortLabel(firstDayOf('daily', spans.sameWeekdayId)) }
         : null,
     trailingMean: {
-      values: trailingMeans(spans.trailing.map(values)),
+      values: trailingMeans(spans.trailing.map(reference)),
       label: `mean of the previous 4 ${PLURAL[kind]}${closed ? '' : ' (same elapsed span)'}`,
     },
     sparkline: spans.sparkline.map((s) => ({ id: s.id, values: values(s.span) })),
