@@ -114,14 +114,14 @@ export const configSchema = z
         concurrency: z.number().int().min(1).max(8).default(2).describe('Pages printed in parallel.'),
         budgets: z
           .strictObject({
-            daily: budget.default({ maxBytes: 1_572_864, maxPages: 8 }).describe('Daily PDF limits.'),
-            weekly: budget.default({ maxBytes: 2_621_440, maxPages: 12 }).describe('Weekly PDF limits.'),
-            monthly: budget.default({ maxBytes: 4_194_304, maxPages: 20 }).describe('Monthly PDF limits.'),
+            daily: budget.default({ maxBytes: 1_572_864, maxPages: 16 }).describe('Daily PDF limits.'),
+            weekly: budget.default({ maxBytes: 2_621_440, maxPages: 24 }).describe('Weekly PDF limits.'),
+            monthly: budget.default({ maxBytes: 4_194_304, maxPages: 40 }).describe('Monthly PDF limits.'),
           })
           .default({
-            daily: { maxBytes: 1_572_864, maxPages: 8 },
-            weekly: { maxBytes: 2_621_440, maxPages: 12 },
-            monthly: { maxBytes: 4_194_304, maxPages: 20 },
+            daily: { maxBytes: 1_572_864, maxPages: 16 },
+            weekly: { maxBytes: 2_621_440, maxPages: 24 },
+            monthly: { maxBytes: 4_194_304, maxPages: 40 },
           }),
       })
       .default({
@@ -130,9 +130,9 @@ export const configSchema = z
         timeoutMs: 30000,
         concurrency: 2,
         budgets: {
-          daily: { maxBytes: 1_572_864, maxPages: 8 },
-          weekly: { maxBytes: 2_621_440, maxPages: 12 },
-          monthly: { maxBytes: 4_194_304, maxPages: 20 },
+          daily: { maxBytes: 1_572_864, maxPages: 16 },
+          weekly: { maxBytes: 2_621_440, maxPages: 24 },
+          monthly: { maxBytes: 4_194_304, maxPages: 40 },
         },
       }),
     email: z
