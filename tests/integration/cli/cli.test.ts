@@ -118,12 +118,6 @@ describe('almanac CLI', () => {
     expect(doctor.stdout).toMatch(/^FAIL config /m);
   });
 
-  it('says plainly which commands are not available yet', async () => {
-    const result = await runAlmanac(['schedule'], { cwd: tempDir() });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error\[NotYetAvailable\]: `almanac schedule` is not available in this version/);
-  });
-
   it('rejects unknown commands and options with usage help', async () => {
     const cwd = tempDir();
     const unknown = await runAlmanac(['frobnicate'], { cwd });
