@@ -1,5 +1,11 @@
+import { realSteps } from '../../../jobs/realSteps.ts';
+import { createProgress } from '../../progress/createProgress.ts';
+import { formatInstant } from '../../schedule/formatInstant.ts';
+import { checkBackfillRange, runBackfill } from '../../schedule/runBackfill.ts';
+import { isPartialFailure, type PartialFailure } from '../../schedule/PartialFailure.ts';
+import type { StepSummary } from '../../schedule/Steps.ts';
 import type { Command } from '../Command.ts';
-import { notYetAvailable } from '../notYetAvailable.ts';
+import { writeJson } from '../writeJson.ts';
 
 export const backfillCommand: Command = {
   name: 'backfill',
@@ -10,7 +16,45 @@ export const backfillCommand: Command = {
     to: { type: 'string', valueName: 'DATE', description: 'Last day to recompute (YYYY-MM-DD).' },
     email: { type: 'boolean', description: 'Also re-send restated reports to subscribers.' },
   },
-  async run() {
-    notYetAvailable('backfill', 'issue #9 (scheduler)');
+  async run(context, args) {
+    const config = context.config;
+    const from = args.values.from as string | undefined;
+    const to = args.values.to as string | undefined;
+    checkBackfillRange(from, to, formatInstant(context.now(), config.timezone).slice(0, 10));
+    const warehouse = await context.openWarehouse();
+    let result: Record<string, StepSummary>;
+    let partial: PartialFailure | null = null;
+    try {
+      result = await runBackfill({
+        config,
+        warehouse,
+        logger: context.logger,
+        now: () => context.now(),
+        steps: realSteps,
+        progress: createProgress({ stream: process.stderr, logger: context.logger }),
+        signal: new AbortController().signal,
+        from: from!,
+        to: to!,
+        email: args.values.email === true,
+      });
+    } catch (error) {
+      // Some PDFs failed their gate: the restatements are published all the same; say what happened, then fail.
+      if (!isPartialFailure(error)) throw error;
+      partial = error;
+      result = error.summary as Record<string, StepSummary>;
+    } finally {
+      await warehouse.close();
+    }
+    if (context.json) writeJson(context.stdout, { ok: partial === null, from, to, ...result });
+    else {
+      const written = (result.analyze?.written as string[] | undefined) ?? [];
+      const restated = written.filter((w) => w.includes('(revision'));
+      context.stdout.write(
+        `Backfill ${from} to ${to}: ${restated.length} report${restated.length === 1 ? '' : 's'} restated` +
+          (restated.length ? `: ${restated.join(', ')}` : ' (no figures changed)') +
+          '.\n',
+      );
+    }
+    if (partial) throw partial;
   },
 };
