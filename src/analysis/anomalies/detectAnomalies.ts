@@ -110,7 +110,18 @@ function anomaly(
   const direction = j.z > 0 ? 'high' : 'low';
   const adverse = (direction === 'high') === (meta.better === 'lower');
   const size = Math.abs(j.z);
-  const severity: Severity = !adverse ? 'low' : size >= 8 ? 'critical' : size >= 5 ? 'high' : 'medium';
+  // Single hours are noisy (few jobs, short queues at night): they inform, they do not alarm.
+  const severity: Severity = !adverse
+    ? 'low'
+    : scope === 'hour'
+      ? size >= 5
+        ? 'medium'
+        : 'low'
+      : size >= 8
+        ? 'critical'
+        : size >= 5
+          ? 'high'
+          : 'medium';
   const at = new Date(start).toISOString();
   return {
     id: `${scope}:${kpi}:${scope === 'day' ? dayId : at}`,

@@ -62,7 +62,7 @@ export function buildSummary(x: SummaryInput): string[] {
   }
 
   const outliers = x.machines.rows.filter((m) => m.outlier);
-  const adverse = x.anomalies.filter((a) => a.adverse && a.severity !== 'low');
+  const adverse = x.anomalies.filter((a) => a.adverse && a.severity !== 'low' && a.scope === 'day');
   if (outliers.length > 0) {
     const first = outliers[0]!;
     const more =

@@ -10,13 +10,14 @@ export interface VerdictInput {
 }
 
 /**
- * act: success rate more than a point under target, or a critical open recommendation or adverse anomaly;
+ * act: success rate more than a point under target, or a critical open recommendation or adverse daily anomaly;
  * watch: under target, or a high one; healthy otherwise. Trend: production readiness up or down 3+ points.
  */
 export function buildVerdict(x: VerdictInput): Verdict {
   const rate = x.kpis.success_rate.value;
   const open = x.recommendations.filter((r) => r.status !== 'resolved');
-  const adverse = x.anomalies.filter((a) => a.adverse);
+  // Only whole days weigh in the verdict; hourly anomalies are detail.
+  const adverse = x.anomalies.filter((a) => a.adverse && a.scope === 'day');
   const has = (severity: string) =>
     open.some((r) => r.severity === severity) || adverse.some((a) => a.severity === severity);
   const top = open[0] ?? null;
