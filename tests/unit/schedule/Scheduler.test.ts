@@ -195,7 +195,10 @@ describe('Scheduler', () => {
     const { scheduler } = await setup(r.steps);
     scheduler.trigger('collect', 'schedule', null);
     scheduler.trigger('publish', 'schedule', null);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait until collect is really running (its run-log row is written first, which takes longer on a busy machine).
+    for (let waited = 0; !r.calls.includes('collect') && waited < 10_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     await scheduler.stop('SIGTERM received');
     expect(r.calls).toEqual(['collect']);
     const runs = await scheduler.runLog.list();
