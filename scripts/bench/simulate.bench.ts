@@ -1,0 +1,129 @@
+// Simulator throughput: a million jobs into Redis (emp layout) and into the warehouse, and the demo's default
+// 90 days. Redis runs write under a random prefix on 127.0.0.1:6379 and delete it afterwards (outside the timing).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { RedisEmpSink } from '../../src/simulate/RedisEmpSink.ts';
+import { RespConnection } from '../../src/simulate/RespConnection.ts';
+import { RespEmpSink } from '../../src/simulate/RespEmpSink.ts';
+import { DEFAULT_SIM_OPTIONS, type SimOptions } from '../../src/simulate/SimOptions.ts';
+import { simulateToRedis } from '../../src/simulate/simulateToRedis.ts';
+import { simulateToWarehouse } from '../../src/simulate/simulateToWarehouse.ts';
+import { Warehouse } from '../../src/warehouse/Warehouse.ts';
+import type { Benchmark, BenchParams, Figure } from './Benchmark.ts';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const END = Date.UTC(2026, 10, 22);
+
+/** About a million jobs (100k with --quick): 20 days of 50k jobs on a fleet big enough to carry them. */
+function millionJobs(params: BenchParams): SimOptions {
+  return { seed: 1, end: END, days: params.quick ? 2 : 20, machines: 150, jobsPerDay: 50_000 };
+}
+
+async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 10_000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+
+async function intoRedis(options: SimOptions, writer: 'resp' | 'ioredis'): Promise<Figure> {
+  const prefix = `almanac-bench-${randomBytes(4).toString('hex')}:`;
+  const redis = new Redis(REDIS_URL);
+  const connection = writer === 'resp' ? await RespConnection.open(REDIS_URL) : null;
+  try {
+    const sink = connection ? new RespEmpSink(connection) : new RedisEmpSink(redis);
+    const started = performance.now();
+    const summary = await simulateToRedis(options, sink, prefix);
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      value: seconds,
+      unit: 's',
+      notes: { jobs: summary.jobs, writes: summary.commands, jobsPerSecond: Math.round(summary.jobs / seconds) },
+    };
+  } finally {
+    connection?.close();
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  }
+}
+
+async function intoWarehouse(options: SimOptions, intervalMinutes: number): Promise<Figure> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'almanac-bench-sim-'));
+  try {
+    const warehouse = await Warehouse.open(path.join(dir, 'sim.duckdb'), { holder: 'bench' });
+    try {
+      const started = performance.now();
+      const summary = await simulateToWarehouse(options, warehouse, 'bench', intervalMinutes * 60_000);
+      const seconds = (performance.now() - started) / 1000;
+      return {
+        value: seconds,
+        unit: 's',
+        notes: { jobs: summary.jobs, snapshotRows: summary.snapshots, downloads: summary.downloads },
+      };
+    } finally {
+      await warehouse.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    id: 'simulate-redis-1m',
+    stage: 'simulate',
+    title: 'simulate 1M jobs into Redis (emp layout, bulk RESP writer)',
+    better: 'lower',
+    target: { text: '< 60 s', met: (median) => median < 60 },
+    run: (_state, params) => intoRedis(millionJobs(params), 'resp'),
+    repetitions: { full: 1, quick: 1 },
+  },
+  {
+    id: 'simulate-redis-writers',
+    stage: 'simulate',
+    title: 'simulate 100k jobs into Redis: bulk RESP writer',
+    better: 'lower',
+    target: {
+      text: 'faster than ioredis pipelines',
+      met: (median, reference) => reference !== null && median < reference,
+    },
+    run: (_state) => intoRedis({ seed: 2, end: END, days: 2, machines: 150, jobsPerDay: 50_000 }, 'resp'),
+    reference: {
+      title: 'ioredis pipelines (4000 commands a batch)',
+      run: (_state) => intoRedis({ seed: 2, end: END, days: 2, machines: 150, jobsPerDay: 50_000 }, 'ioredis'),
+    },
+    repetitions: { full: 3, quick: 1 },
+  },
+  {
+    id: 'simulate-warehouse-1m',
+    stage: 'simulate',
+    title: 'simulate 1M jobs into the warehouse (rows via the emp decoder, 15-min snapshots)',
+    better: 'lower',
+    run: (_state, params) => intoWarehouse(millionJobs(params), 15),
+    repetitions: { full: 1, quick: 1 },
+  },
+  {
+    id: 'simulate-demo-90d',
+    stage: 'simulate',
+    title: `simulate the demo: 90 days, ${DEFAULT_SIM_OPTIONS.machines} machines, ${DEFAULT_SIM_OPTIONS.jobsPerDay} jobs/day, into the warehouse`,
+    better: 'lower',
+    target: { text: '< 60 s (demo < 2 min end to end)', met: (median) => median < 60 },
+    run: (_state, params) =>
+      intoWarehouse(
+        {
+          seed: 3,
+          end: END,
+          days: params.quick ? 30 : 90,
+          machines: DEFAULT_SIM_OPTIONS.machines,
+          jobsPerDay: DEFAULT_SIM_OPTIONS.jobsPerDay,
+        },
+        15,
+      ),
+    repetitions: { full: 1, quick: 1 },
+  },
+];

@@ -1,0 +1,2 @@
+-- Removes a source's rows before a simulation rewrites them (simulate --warehouse replaces, never merges).
+DELETE FROM collection_runs WHERE source = $source;

@@ -1,0 +1,133 @@
+import { comfyGraphOf } from './comfyGraphOf.ts';
+import { decodeFailure } from './decodeFailure.ts';
+import { extractModels } from './extractModels.ts';
+import type { JobHashExtras, JobHashRaw } from './JobHashRaw.ts';
+import type { JobRecord, JobStatus } from './JobRecord.ts';
+import { jobNameOf } from './jobNameOf.ts';
+import { machineIdFromWorkerId } from './machineIdFromWorkerId.ts';
+import { parseEmpTime } from './parseEmpTime.ts';
+import { isRecord, parseJsonSafely } from './parseJsonSafely.ts';
+import { reject, type Decoded } from './Reject.ts';
+
+export interface DecodeJobContext extends JobHashExtras {
+  source: string;
+  /** The key the hash was read from, for the reject record. */
+  key: string;
+}
+
+const SAFE_ID = /^[\w.:@-]{1,200}$/;
+const SAFE_SERVICE = /^[\w.-]{1,64}$/;
+
+/** emp status → warehouse status; `failed` is resolved further (cancellation) by the caller. */
+const STATUS: Record<string, JobStatus> = {
+  pending: 'waiting',
+  queued: 'waiting',
+  accepted: 'active',
+  assigned: 'active',
+  in_progress: 'active',
+  completed: 'completed',
+  failed: 'failed',
+  timeout: 'failed',
+  unworkable: 'failed',
+  cancelled: 'cancelled',
+};
+
+function intOrNull(value: string | undefined): number | null {
+  if (value === undefined || !/^-?\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
+
+function nonNegative(from: number | null, to: number | null): number | null {
+  if (from === null || to === null) return null;
+  return to >= from ? to - from : null;
+}
+
+/**
+ * Decodes one `job:{id}` hash into a JobRecord (redis-emp.md §3–§5). Pure and total: hostile input yields a reject
+ * with a reason and an excerpt, never an exception. Payloads are read for the job type and model names only and are
+ * never kept.
+ */
+export function decodeJobHash(raw: unknown, ctx: DecodeJobContext): Decoded<JobRecord> {
+  if (!isRecord(raw)) return reject(ctx.key, 'job hash is not a field map', raw);
+  const h = raw as JobHashRaw;
+  for (const [field, value] of Object.entries(h)) {
+    if (typeof value !== 'string') return reject(ctx.key, `field ${field.slice(0, 40)} is not a string`, raw);
+  }
+  const id = h.id ?? '';
+  if (!SAFE_ID.test(id)) return reject(ctx.key, 'missing or malformed id', raw);
+  const service = h.service_required ?? '';
+  if (!SAFE_SERVICE.test(service)) return reject(ctx.key, 'missing or malformed service_required', raw);
+  const mapped = STATUS[h.status ?? ''];
+  if (mapped === undefined) return reject(ctx.key, `unknown status "${(h.status ?? '').slice(0, 40)}"`, raw);
+  const createdAt = parseEmpTime(h.created_at);
+  if (createdAt === null) return reject(ctx.key, 'missing or unparseable created_at', raw);
+
+  const retryCount = Math.max(0, intOrNull(h.retry_count) ?? 0);
+  const workerRaw = h.worker_id ?? '';
+  const workerId = SAFE_ID.test(workerRaw) ? workerRaw : null;
+  const assignedAt = parseEmpTime(h.assigned_at);
+  const startedRaw = parseEmpTime(h.started_at);
+  const completedAt = parseEmpTime(h.completed_at);
+  const failedAt = parseEmpTime(h.failed_at);
+
+  let status: JobStatus = mapped;
+  let errorType: string | null = null;
+  let errorMessage: string | null = null;
+  let errorReason: string | null = null;
+  if (mapped === 'failed' || mapped === 'cancelled') {
+    const failure = decodeFailure(h.error, ctx.failedEntry, ctx.failureAttestation);
+    status = failure.cancelled || mapped === 'cancelled' ? 'cancelled' : 'failed';
+    errorType = status === 'cancelled' ? 'cancelled' : failure.errorType;
+    errorMessage = status === 'cancelled' ? (failure.errorMessage ?? 'cancelled') : failure.errorMessage;
+    errorReason = status === 'cancelled' ? null : failure.errorReason;
+  }
+
+  // A re-queued step keeps the started_at of its failed attempt (§5.6): while waiting it has not started.
+  const startedAt = status === 'waiting' ? null : startedRaw;
+  const finishedAt =
+    status === 'completed'
+      ? completedAt
+      : status === 'failed' || status === 'cancelled'
+        ? (failedAt ?? parseEmpTime(h.cancelled_at))
+        : null;
+  const claimedAt = status === 'waiting' ? null : (assignedAt ?? startedAt);
+  const waitMs = nonNegative(createdAt, claimedAt);
+  const runMs = status === 'completed' || status === 'failed' ? nonNegative(startedAt, finishedAt) : null;
+  const attempts =
+    status === 'completed' || status === 'active'
+      ? retryCount + 1
+      : status === 'failed'
+        ? Math.max(1, retryCount)
+        : status === 'cancelled'
+          ? retryCount + (workerId !== null ? 1 : 0)
+          : retryCount;
+
+  const payload = parseJsonSafely(h.payload);
+  const nodes = comfyGraphOf(payload);
+  const workflowId = h.workflow_id ?? '';
+  return {
+    ok: true,
+    value: {
+      source: ctx.source,
+      queue: service,
+      jobId: id,
+      name: jobNameOf(service, payload, nodes),
+      service,
+      status,
+      priority: intOrNull(h.priority),
+      machineId: workerId === null ? null : machineIdFromWorkerId(workerId),
+      workerId,
+      attempts,
+      createdAt,
+      startedAt,
+      finishedAt,
+      waitMs,
+      runMs,
+      errorType,
+      errorMessage,
+      errorReason,
+      models: extractModels(nodes),
+      workflowId: SAFE_ID.test(workflowId) ? workflowId : null,
+    },
+  };
+}

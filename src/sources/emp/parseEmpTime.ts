@@ -1,0 +1,30 @@
+const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const SECONDS_MICROS = /^(\d{9,11})\.(\d{1,6})$/;
+const DIGITS = /^\d{9,16}$/;
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Parses any timestamp format emp writes (redis-emp.md §1) to epoch milliseconds:
+ * ISO-8601 (`toISOString()`), Lua `seconds.micros` (`assigned_at`, `last_status_change`), and epoch seconds or
+ * milliseconds as digit strings (`workflow_datetime`, `last_activity`). Returns null for empty or unparseable values,
+ * never throws. Sub-millisecond precision is truncated so the result is an integer.
+ */
+export function parseEmpTime(value: string | undefined | null): number | null {
+  if (value == null) return null;
+  const text = value.trim();
+  if (text === '') return null;
+  const lua = SECONDS_MICROS.exec(text);
+  if (lua) {
+    const micros = (lua[2] ?? '').padEnd(6, '0');
+    return Number(lua[1]) * 1000 + Math.floor(Number(micros) / 1000);
+  }
+  if (DIGITS.test(text)) {
+    const n = Number(text);
+    // Ten digits or fewer are seconds (until the year 2286); more are milliseconds.
+    return text.length <= 11 ? n * 1000 : n;
+  }
+  if (!ISO_PREFIX.test(text) || text.length > 40) return null;
+  // A zone-less ISO string would be read in the host zone; emp always writes UTC, so read it as UTC.
+  const ms = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
+  return Number.isFinite(ms) ? Math.floor(ms) : null;
+}
