@@ -1,0 +1,189 @@
+// Collector throughput: `collect` of an emp backlog (1,000,000 jobs; 100,000 with --quick) written by the simulator
+// into a private redis-server, against a raw ioredis client doing the same SCAN + pipelined HGETALL in the same
+// process. Each run starts from an empty warehouse; after it, an incremental pass over the collected backlog is
+// timed too. Peak RSS is this process's (the simulator and Redis run in their own processes).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { collectSource } from '../../src/collect/collectSource.ts';
+import { redisSource } from '../../src/collect/redisSource.ts';
+import { silentLogger } from '../../src/log/silentLogger.ts';
+import { Warehouse } from '../../src/warehouse/Warehouse.ts';
+import type { Benchmark, BenchParams, Figure } from './Benchmark.ts';
+
+const CLI = fileURLToPath(new URL('../../src/cli/almanac.mjs', import.meta.url));
+const LIMITS = { scanCount: 1000, batchSize: 500, unitRows: 10_000 };
+/** Pipelines in flight for the raw reader: the same overlap the collector's full scan uses. */
+const RAW_IN_FLIGHT = 3;
+
+interface State {
+  dir: string;
+  redis: ChildProcess;
+  url: string;
+  jobs: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForRedis(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const client = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 1 });
+    client.on('error', () => undefined); // refused while the server starts: retried below
+    try {
+      await client.connect();
+      await client.ping();
+      client.disconnect();
+      return;
+    } catch {
+      client.disconnect();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`redis-server at ${url} did not start`);
+}
+
+async function setup(params: BenchParams): Promise<State> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'almanac-bench-collect-'));
+  const port = await freePort();
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  await waitForRedis(url);
+  const [days, perDay] = params.quick ? [10, 10_000] : [40, 25_000];
+  const sim = spawnSync(
+    process.execPath,
+    [
+      CLI,
+      'simulate',
+      '--redis',
+      url,
+      '--layout',
+      'emp',
+      '--days',
+      String(days),
+      '--jobs-per-day',
+      String(perDay),
+    ].concat(['--machines', '60', '--seed', 'bench', '--end', '2026-11-20', '--json']),
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (sim.status !== 0) throw new Error(`simulate failed with exit ${sim.status}`);
+  const jobs = Number((JSON.parse(sim.stdout) as { jobs?: number }).jobs ?? 0);
+  return { dir, redis, url, jobs };
+}
+
+async function collectInto(file: string, url: string) {
+  const warehouse = await Warehouse.open(file, { holder: 'bench collect' });
+  try {
+    const source = redisSource({
+      name: 'bench',
+      layout: 'emp',
+      redisUrl: url,
+      prefix: '',
+      queues: [],
+      fullScanMinutes: 360,
+    });
+    const started = performance.now();
+    const full = await collectSource({ warehouse, source, limits: LIMITS, logger: silentLogger, now: Date.now });
+    const seconds = (performance.now() - started) / 1000;
+    if (full.error) throw full.error;
+    const again = performance.now();
+    const incremental = await collectSource({ warehouse, source, limits: LIMITS, logger: silentLogger, now: Date.now });
+    if (incremental.error) throw incremental.error;
+    return { full: full.summary, seconds, incrementalSeconds: (performance.now() - again) / 1000 };
+  } finally {
+    await warehouse.close();
+  }
+}
+
+/** The floor: SCAN MATCH job:* (skipping :progress) and HGETALL each key, nothing decoded or stored. */
+async function rawRead(url: string): Promise<Figure> {
+  const client = new Redis(url);
+  try {
+    const started = performance.now();
+    let hashes = 0;
+    let cursor = '0';
+    const inFlight: Promise<unknown>[] = [];
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', 'job:*', 'COUNT', LIMITS.scanCount);
+      cursor = next;
+      const jobKeys = keys.filter((k) => !k.endsWith(':progress'));
+      for (let i = 0; i < jobKeys.length; i += LIMITS.batchSize) {
+        const slice = jobKeys.slice(i, i + LIMITS.batchSize);
+        inFlight.push(
+          client
+            .pipeline(slice.map((k) => ['hgetall', k]))
+            .exec()
+            .then((replies) => (hashes += replies?.length ?? 0)),
+        );
+        while (inFlight.length > RAW_IN_FLIGHT) await inFlight.shift();
+      }
+    } while (cursor !== '0');
+    await Promise.all(inFlight);
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      value: hashes / seconds,
+      unit: 'jobs/s',
+      notes: { rawSeconds: Number(seconds.toFixed(2)), rawHashes: hashes },
+    };
+  } finally {
+    client.disconnect();
+  }
+}
+
+export const benchmarks: Benchmark<State>[] = [
+  {
+    id: 'collect-emp-backlog',
+    stage: 'collect',
+    title: 'collect an emp backlog into an empty warehouse (jobs/s)',
+    better: 'higher',
+    target: {
+      text: '>= 50,000 jobs/s and within 1.5x of the raw client',
+      met: (rate, raw) => rate >= 50_000 && raw !== null && rate * 1.5 >= raw,
+    },
+    repetitions: { full: 1, quick: 1 },
+    setup,
+    async run(state) {
+      const file = path.join(state.dir, `run-${Date.now()}.duckdb`);
+      try {
+        const r = await collectInto(file, state.url);
+        return {
+          value: r.full.jobsNew / r.seconds,
+          unit: 'jobs/s',
+          notes: {
+            backlogJobs: state.jobs,
+            jobsCollected: r.full.jobsNew,
+            seconds: Number(r.seconds.toFixed(1)),
+            incrementalSeconds: Number(r.incrementalSeconds.toFixed(2)),
+            modelDownloads: r.full.modelDownloads,
+          },
+        };
+      } finally {
+        rmSync(file, { force: true });
+        rmSync(`${file}.wal`, { force: true });
+      }
+    },
+    reference: { title: 'raw ioredis SCAN + pipelined HGETALL', run: (state) => rawRead(state.url) },
+    async teardown(state) {
+      state.redis.kill('SIGTERM');
+      rmSync(state.dir, { recursive: true, force: true });
+    },
+  },
+];

@@ -1,0 +1,162 @@
+import type { Cluster, Redis } from 'ioredis';
+import { AlmanacError } from '../errors/AlmanacError.ts';
+import { errorMessage } from '../errors/errorMessage.ts';
+import { describeRedisError } from '../redis/describeRedisError.ts';
+import { redactUrl } from '../util/redactUrl.ts';
+
+export type RedisCommand = [name: string, ...args: (string | number)[]];
+export type CommandResult = { error: Error; value?: undefined } | { error: null; value: unknown };
+
+/**
+ * The only commands a collector may send: reads that never block and never touch every key at once. KEYS, every
+ * write and every blocking command (XREAD BLOCK, BLPOP…) are absent, so a bug cannot turn a collection pass
+ * into load or damage on a production Redis.
+ */
+const READ_ONLY = new Set([
+  'scan',
+  'hscan',
+  'hgetall',
+  'hget',
+  'hmget',
+  'hlen',
+  'hkeys',
+  'zcard',
+  'zrange',
+  'zrangebyscore',
+  'zscore',
+  'llen',
+  'lindex',
+  'lrange',
+  'xrange',
+  'xinfo',
+  'get',
+  'mget',
+  'type',
+  'ttl',
+  'pttl',
+  'exists',
+  'scard',
+  'ping',
+  'client',
+]);
+
+const CONNECTION_LOST = /Connection is closed|ECONNRESET|EPIPE|Stream isn't writeable|socket (hang up|closed)|ended/i;
+
+/** A read-only, error-translating view of an ioredis client (single node or Cluster). */
+export class RedisReader {
+  private readonly client: Redis | Cluster;
+  private readonly url: string;
+
+  constructor(client: Redis | Cluster, url: string) {
+    this.client = client;
+    this.url = url;
+  }
+
+  /** Iterates SCAN MATCH pattern (all masters of a Cluster) one reply at a time; the cursor lets a caller resume. */
+  async *scan(
+    pattern: string,
+    count: number,
+    from = '0:0',
+  ): AsyncGenerator<{ keys: string[]; cursor: string; done: boolean }> {
+    const nodes = this.nodes();
+    let [nodeIndex, cursor] = parseCursor(from);
+    for (; nodeIndex < nodes.length; nodeIndex++, cursor = '0') {
+      const node = nodes[nodeIndex]!;
+      do {
+        const [next, keys] = await this.guard(() => node.scan(cursor, 'MATCH', pattern, 'COUNT', count));
+        cursor = next;
+        const last = cursor === '0' && nodeIndex === nodes.length - 1;
+        yield { keys, cursor: last ? 'done' : `${cursor === '0' ? nodeIndex + 1 : nodeIndex}:${cursor}`, done: last };
+      } while (cursor !== '0');
+    }
+  }
+
+  /** Iterates a hash with HSCAN, one [field, value, field, value…] page at a time. */
+  async *hscan(key: string, count: number): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.guard(() => this.client.hscan(key, cursor, 'COUNT', count));
+      cursor = next;
+      yield flat;
+    } while (cursor !== '0');
+  }
+
+  async call<T = unknown>(...command: RedisCommand): Promise<T> {
+    const [name, ...args] = checked(command);
+    return (await this.guard(() => this.client.call(name, ...args))) as T;
+  }
+
+  /**
+   * Sends commands in one pipeline (the caller bounds their number). A command that fails on its own (WRONGTYPE)
+   * comes back as its error; losing the connection fails the whole batch.
+   */
+  async batch(commands: readonly RedisCommand[]): Promise<CommandResult[]> {
+    if (commands.length === 0) return [];
+    for (const command of commands) checked(command);
+    const replies = await this.guard(async () => {
+      if (isCluster(this.client)) {
+        // A Cluster pipeline must stay on one node; independent calls are auto-routed instead.
+        return Promise.all(
+          commands.map(([name, ...args]) =>
+            (this.client[name as 'get'] as (...a: unknown[]) => Promise<unknown>).apply(this.client, args).then(
+              (value) => [null, value] as [null, unknown],
+              (error: Error) => [error, undefined] as [Error, undefined],
+            ),
+          ),
+        );
+      }
+      const result = await this.client.pipeline(commands.map((c) => [...c])).exec();
+      return (result ?? []) as [Error | null, unknown][];
+    });
+    return replies.map(([error, value]) => {
+      if (error && CONNECTION_LOST.test(error.message)) throw this.translate(error);
+      return error ? { error } : { error: null, value };
+    });
+  }
+
+  private nodes(): Redis[] {
+    return isCluster(this.client) ? this.client.nodes('master') : [this.client];
+  }
+
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private translate(error: unknown): AlmanacError {
+    if (error instanceof AlmanacError) return error;
+    if (CONNECTION_LOST.test(errorMessage(error))) {
+      return new AlmanacError(
+        'RedisConnectionLost',
+        `The connection to Redis at ${redactUrl(this.url)} was lost during collection.`,
+        {
+          hint: 'Nothing partial was written: every unit commits with its checkpoint, so the next run resumes where this one stopped.',
+          cause: error,
+        },
+      );
+    }
+    return describeRedisError(error, this.url);
+  }
+}
+
+function checked(command: readonly (string | number)[]): [string, ...(string | number)[]] {
+  const name = String(command[0]).toLowerCase();
+  if (!READ_ONLY.has(name))
+    throw new Error(`the collector must not send ${name.toUpperCase()} (read-only commands only)`);
+  if (name === 'client' && String(command[1]).toLowerCase() !== 'list') {
+    throw new Error('the collector may only send CLIENT LIST');
+  }
+  return [name, ...command.slice(1)];
+}
+
+function isCluster(client: Redis | Cluster): client is Cluster {
+  return (client as Cluster).isCluster === true;
+}
+
+function parseCursor(from: string): [number, string] {
+  const match = /^(\d+):(\d+)$/.exec(from);
+  return match ? [Number(match[1]), match[2]!] : [0, '0'];
+}

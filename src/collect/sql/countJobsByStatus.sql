@@ -1,0 +1,1 @@
+SELECT count(*) AS n FROM jobs WHERE source = $source AND queue = $queue AND status = $status;

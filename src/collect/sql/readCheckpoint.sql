@@ -1,0 +1,1 @@
+SELECT value FROM checkpoints WHERE source = $source AND name = $name;

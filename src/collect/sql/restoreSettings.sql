@@ -1,0 +1,2 @@
+RESET wal_autocheckpoint;
+RESET memory_limit;
