@@ -32,7 +32,22 @@ export function assertTimeZone(timeZone: string): void {
   formatter(timeZone);
 }
 
+// Intl formatting costs microseconds per call and an analysis run asks for the same instants many times.
+const localCache = new Map<string, LocalTime>();
+const instantCache = new Map<string, number>();
+const CACHE_LIMIT = 200_000;
+
 export function localTime(instantMs: number, timeZone: string): LocalTime {
+  const key = `${timeZone}|${instantMs}`;
+  const cached = localCache.get(key);
+  if (cached) return { ...cached };
+  const value = computeLocalTime(instantMs, timeZone);
+  if (localCache.size >= CACHE_LIMIT) localCache.clear();
+  localCache.set(key, value);
+  return { ...value };
+}
+
+function computeLocalTime(instantMs: number, timeZone: string): LocalTime {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -60,6 +75,16 @@ export function zoneOffsetMs(instantMs: number, timeZone: string): number {
  * (fall back), the earlier one.
  */
 export function instantOfLocal(date: CivilDate, timeZone: string, hour = 0): number {
+  const key = `${timeZone}|${date.year}-${date.month}-${date.day}|${hour}`;
+  const cached = instantCache.get(key);
+  if (cached !== undefined) return cached;
+  const value = computeInstantOfLocal(date, timeZone, hour);
+  if (instantCache.size >= CACHE_LIMIT) instantCache.clear();
+  instantCache.set(key, value);
+  return value;
+}
+
+function computeInstantOfLocal(date: CivilDate, timeZone: string, hour: number): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
   // Try the offsets in force a day either side; one of them is right unless the wall time is in a gap.
   const candidates = [zoneOffsetMs(wall - 86_400_000, timeZone), zoneOffsetMs(wall + 86_400_000, timeZone)]

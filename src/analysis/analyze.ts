@@ -1,0 +1,173 @@
+import type { Logger } from '../log/Logger.ts';
+import type { BundleKind } from '../report/BundleKind.ts';
+import type { ReportBundle } from '../report/ReportBundle.ts';
+import { readSql } from '../warehouse/readSql.ts';
+import { assembleBundle } from './assemble/assembleBundle.ts';
+import { queryBreakdowns } from './breakdowns/queryBreakdowns.ts';
+import { emptyBreakdownRows } from './breakdowns/BreakdownRows.ts';
+import { shiftPeriodId } from './calendar/periodOf.ts';
+import { localTime } from './calendar/zoneClock.ts';
+import type { PoolBounds } from './metrics/querySpanMetrics.ts';
+import { querySpanMetrics } from './metrics/querySpanMetrics.ts';
+import { emptySpanMetrics } from './metrics/SpanMetrics.ts';
+import { analysisClock } from './plan/analysisClock.ts';
+import { hourBuckets } from './plan/hourBuckets.ts';
+import { planTargets } from './plan/planTargets.ts';
+import { SpanPlan } from './plan/SpanPlan.ts';
+import { allSpans, targetSpans, type Span } from './plan/targetSpans.ts';
+import { queryQuality, querySnapshotIntervals } from './quality/queryQuality.ts';
+import type { BundleStore } from './store/BundleStore.ts';
+import { Publications, type SqlReadWrite } from './store/Publications.ts';
+
+export interface AnalyzeOptions {
+  db: SqlReadWrite;
+  store: BundleStore;
+  logger: Logger;
+  now: number;
+  timeZone: string;
+  /** `--through DATE`: analyze as of the end of that local day (only closed periods when it is in the past). */
+  through?: string;
+  targets: { successRate: number; machineVariation: number; waitToRunRatio: number };
+  pools: PoolBounds;
+  version: string;
+}
+
+export interface AnalyzeResult {
+  asOf: string;
+  live: boolean;
+  written: { kind: BundleKind; id: string; closed: boolean; file: string; bytes: number }[];
+  /** Periods that ended but wait for collected data past their end. */
+  waiting: { kind: BundleKind; id: string }[];
+  /** Why nothing was written, when nothing was. */
+  note: string | null;
+  seconds: number;
+}
+
+interface Extent {
+  first_ms: number | null;
+  last_ms: number | null;
+  last_collected_ms: number | null;
+  sources: string[] | null;
+}
+
+/**
+ * `almanac analyze`: writes a bundle for every closed period since the data began that has none, and refreshes
+ * the open periods. All metric queries run once for all periods (set-based); assembly is pure; each bundle is
+ * written atomically and recorded in report_publications. A published closed bundle is never rewritten here.
+ */
+export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
+  const started = performance.now();
+  const clock = analysisClock(o.now, o.timeZone, o.through);
+  const result = (partial: Partial<AnalyzeResult>): AnalyzeResult => ({
+    asOf: new Date(clock.asOf).toISOString(),
+    live: clock.live,
+    written: [],
+    waiting: [],
+    note: null,
+    seconds: (performance.now() - started) / 1000,
+    ...partial,
+  });
+
+  const extent = (await o.db.all<Extent>(readSql(import.meta.url, 'quality/dataExtent.sql')))[0];
+  if (!extent || extent.first_ms === null) {
+    return result({
+      note: 'The warehouse holds no jobs or snapshots yet: run `almanac collect` (or `almanac simulate --warehouse`) first.',
+    });
+  }
+  const dataStart = extent.first_ms;
+  const dataThrough = Math.max(extent.last_collected_ms ?? 0, extent.last_ms ?? 0);
+  const publications = await Publications.load(o.db);
+  const isPublished = (kind: BundleKind, id: string): boolean => {
+    const row = publications.get(kind, id);
+    if (row) return row.closed && o.store.exists(kind, id);
+    return o.store.read(kind, id)?.period.closed === true;
+  };
+  const plan = planTargets({ clock, timeZone: o.timeZone, dataStart, dataThrough, isPublished });
+  if (plan.targets.length === 0) {
+    return result({ waiting: plan.waiting, note: 'Every closed period is already published.' });
+  }
+
+  const withSpans = plan.targets.map((target) => ({ target, spans: targetSpans(target, o.timeZone) }));
+  const needed = withSpans.flatMap((t) => allSpans(t.spans));
+  const earliest = Math.max(
+    dataStart,
+    needed.reduce((min, s) => Math.min(min, s.start), Infinity),
+  );
+  const first = localTime(earliest, o.timeZone);
+  const spanPlan = new SpanPlan(hourBuckets(first, clock.asOf, o.timeZone));
+  for (const span of needed) spanPlan.span(span.start, span.end);
+  const refOf = (span: Span) => spanPlan.span(span.start, span.end);
+
+  o.logger.debug('analysis plan ready', {
+    targets: plan.targets.length,
+    spans: spanPlan.all().length,
+    seconds: (performance.now() - started) / 1000,
+  });
+  const metrics = await querySpanMetrics(o.db, spanPlan, o.pools);
+  const currentRefs = withSpans.map((t) => refOf(t.spans.current));
+  const breakdowns = await queryBreakdowns(o.db, spanPlan, currentRefs, o.pools);
+  const quality = await queryQuality(
+    o.db,
+    withSpans.map((t) => t.spans.current),
+  );
+  const intervals = await querySnapshotIntervals(
+    o.db,
+    withSpans.reduce((min, t) => Math.min(min, t.target.period.start), Infinity) - 7 * 86_400_000,
+    clock.asOf,
+  );
+  o.logger.debug('analysis queries done', { seconds: (performance.now() - started) / 1000 });
+
+  const built = new Map<string, ReportBundle>();
+  const written: AnalyzeResult['written'] = [];
+  const generatedAt = o.now;
+  for (const { target, spans } of withSpans) {
+    const { kind, id } = target.period;
+    if (target.closed && isPublished(kind, id)) continue;
+    const previousId = shiftPeriodId(kind, id, -1);
+    const previousBundle = built.get(`${kind}/${previousId}`) ?? o.store.read(kind, previousId);
+    const current = refOf(spans.current);
+    const q = quality.get(`${spans.current.start}_${spans.current.end}`);
+    const bundle = assembleBundle({
+      target,
+      spans,
+      timeZone: o.timeZone,
+      metricsOf: (span) => metrics.get(refOf(span).key) ?? emptySpanMetrics(),
+      coveredOf: (span) =>
+        span.end > dataStart && span.start < Math.max(dataThrough, target.through) && span.end > span.start,
+      breakdown: breakdowns.get(current.key) ?? emptyBreakdownRows(),
+      quality: {
+        dataStart,
+        snapshotIntervals: intervals,
+        gaps: q?.gaps ?? [],
+        rejects: q?.rejects ?? [],
+        runs: q?.runs ?? 0,
+        failedRuns: q?.failedRuns ?? 0,
+        lastCollectedAt: extent.last_collected_ms,
+      },
+      priorCovered: dataStart <= target.period.start - 7 * 86_400_000,
+      previousBundle,
+      targets: o.targets,
+      pools: o.pools,
+      generatedAt,
+      version: o.version,
+      sources: extent.sources ?? [],
+      dataThrough,
+    });
+    const { file, sha256, bytes } = o.store.write(bundle);
+    await publications.record({
+      kind,
+      id,
+      revision: bundle.revision,
+      closed: target.closed,
+      start: target.period.start,
+      end: target.period.end,
+      generatedAt,
+      sha256,
+    });
+    built.set(`${kind}/${id}`, bundle);
+    written.push({ kind, id, closed: target.closed, file, bytes });
+    o.logger.debug('bundle written', { kind, id, closed: target.closed, bytes });
+  }
+  o.logger.debug('analysis done', { bundles: written.length, seconds: (performance.now() - started) / 1000 });
+  return result({ written, waiting: plan.waiting });
+}

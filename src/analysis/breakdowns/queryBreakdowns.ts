@@ -1,0 +1,45 @@
+import type { SqlReader } from '../SqlReader.ts';
+import type { PoolBounds } from '../metrics/querySpanMetrics.ts';
+import { runSpanQuery } from '../metrics/spanSql.ts';
+import type { SpanPlan, SpanRef } from '../plan/SpanPlan.ts';
+import { emptyBreakdownRows, type BreakdownRows } from './BreakdownRows.ts';
+
+const bodies = {
+  jobTypes: 'jobTypes.sql',
+  machines: 'machines.sql',
+  machineHealth: 'machineHealth.sql',
+  failures: 'failures.sql',
+  models: 'models.sql',
+  modelPairs: 'modelPairs.sql',
+  downloads: 'downloads.sql',
+} as const;
+
+/** Runs the breakdown queries for the report periods themselves (not their comparison spans), all spans at once. */
+export async function queryBreakdowns(
+  db: SqlReader,
+  plan: SpanPlan,
+  spans: readonly SpanRef[],
+  pools: PoolBounds,
+): Promise<Map<string, BreakdownRows>> {
+  const result = new Map<string, BreakdownRows>(spans.map((s) => [s.key, emptyBreakdownRows()]));
+  if (spans.length === 0) return result;
+  const params = { ...plan.params(spans), fast_max_ms: pools.fastMaxMs, standard_max_ms: pools.standardMaxMs };
+  for (const [field, file] of Object.entries(bodies) as [keyof typeof bodies, string][]) {
+    const rows = await runSpanQuery<{ k: string }>(db, import.meta.url, file, params);
+    for (const row of rows) {
+      const bucket = result.get(row.k);
+      if (bucket) (bucket[field] as unknown[]).push(row);
+    }
+  }
+  const late = await runSpanQuery<{ k: string; late: number }>(
+    db,
+    import.meta.url,
+    '../quality/qualityLate.sql',
+    params,
+  );
+  for (const row of late) {
+    const bucket = result.get(row.k);
+    if (bucket) bucket.lateRows = row.late;
+  }
+  return result;
+}

@@ -1,0 +1,75 @@
+/** A span of time the metric queries aggregate over: a run of whole hour buckets `[h0, h1)`. */
+export interface SpanRef {
+  key: string;
+  start: number;
+  end: number;
+  h0: number;
+  h1: number;
+}
+
+/**
+ * Collects the spans one analysis run needs (periods, comparison spans, chart buckets, anomaly baselines), each
+ * once, so the SQL aggregates every span in one set-based pass. Spans are clipped to the scanned range: the part
+ * of a span before the range has no data by construction.
+ */
+export class SpanPlan {
+  readonly boundaries: readonly number[];
+  private readonly index = new Map<number, number>();
+  private readonly spans = new Map<string, SpanRef>();
+
+  constructor(boundaries: readonly number[]) {
+    if (boundaries.length === 0) throw new RangeError('a span plan needs at least one boundary');
+    this.boundaries = boundaries;
+    boundaries.forEach((t, i) => this.index.set(t, i));
+  }
+
+  get rangeStart(): number {
+    return this.boundaries[0]!;
+  }
+
+  get rangeEnd(): number {
+    return this.boundaries[this.boundaries.length - 1]!;
+  }
+
+  /** Registers `[start, end)` and returns its reference; ends are expected on hour boundaries (see boundaryIndex). */
+  span(start: number, end: number): SpanRef {
+    const key = `${start}_${end}`;
+    const existing = this.spans.get(key);
+    if (existing) return existing;
+    const h0 = this.boundaryIndex(start);
+    const h1 = Math.max(h0, this.boundaryIndex(end));
+    const ref = { key, start, end, h0, h1 };
+    this.spans.set(key, ref);
+    return ref;
+  }
+
+  all(): SpanRef[] {
+    return [...this.spans.values()];
+  }
+
+  /** The parameters every span query takes: hour boundaries and spans, as JSON text. */
+  params(spans: readonly SpanRef[] = this.all()): { hours: string; spans: string } {
+    return {
+      hours: JSON.stringify(this.boundaries),
+      spans: JSON.stringify(
+        spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.key, h0: s.h0, h1: s.h1, s: s.start, e: s.end })),
+      ),
+    };
+  }
+
+  private boundaryIndex(t: number): number {
+    if (t <= this.rangeStart) return 0;
+    if (t >= this.rangeEnd) return this.boundaries.length - 1;
+    const exact = this.index.get(t);
+    if (exact !== undefined) return exact;
+    // Not on a boundary (only in zones whose DST shift is not a whole hour): snap to the next boundary.
+    let lo = 0;
+    let hi = this.boundaries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.boundaries[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
