@@ -1,12 +1,12 @@
-// The report site. Pages live in src/pages and read report bundles (data/reports) at build time;
-// `almanac build` drives this config, so paths come from the environment it sets, not from here.
+// `almanac build` does not read this file: src/site/runAstroBuild.ts drives Astro's build() API with an
+// inline config (paths from the Almanac config, page data from a virtual module). The settings below
+// mirror that inline config for editor tooling. The chart island is bundled separately as a classic
+// script (src/site/buildClientScript.ts) so that pages also work from file://.
 import { defineConfig } from 'astro/config';
-import react from '@astrojs/react';
 
 export default defineConfig({
   output: 'static',
-  integrations: [react()],
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
 });
