@@ -1,0 +1,75 @@
+import type { Config } from '../config/Config.ts';
+import { AlmanacError } from '../errors/AlmanacError.ts';
+import type { Logger } from '../log/Logger.ts';
+import type { ProgressFactory } from '../progress/ProgressFactory.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { runStep } from './runStep.ts';
+import type { StepContext, StepSummary, Steps } from './Steps.ts';
+
+export interface BackfillOptions {
+  config: Config;
+  warehouse: Warehouse;
+  logger: Logger;
+  now: () => Date;
+  steps: Steps;
+  progress: ProgressFactory;
+  signal: AbortSignal;
+  from: string;
+  to: string;
+  /** Re-send restated reports to their subscribers (default: no email). */
+  email: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks `--from`/`--to` before anything runs: real calendar days, in order, not in the future. */
+export function checkBackfillRange(from: string | undefined, to: string | undefined, today: string): void {
+  for (const [flag, value] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    if (value === undefined) {
+      throw new AlmanacError('BadUsage', `almanac backfill needs ${flag} DATE.`, {
+        hint: 'Example: almanac backfill --from 2026-11-01 --to 2026-11-07',
+        exitCode: 2,
+      });
+    }
+    const probe = new Date(`${value}T00:00:00Z`);
+    if (!DATE.test(value) || Number.isNaN(probe.getTime()) || probe.toISOString().slice(0, 10) !== value) {
+      throw new AlmanacError('BadUsage', `${flag} "${value}" is not a calendar date (YYYY-MM-DD).`, { exitCode: 2 });
+    }
+  }
+  if (from! > to!) {
+    throw new AlmanacError('BadUsage', `--from ${from} is after --to ${to}.`, { exitCode: 2 });
+  }
+  if (to! >= today) {
+    throw new AlmanacError('BadUsage', `--to ${to} is not a closed day yet (today is ${today} in the report zone).`, {
+      hint: 'Backfill recomputes closed periods; the open period is recomputed by every publish.',
+      exitCode: 2,
+    });
+  }
+}
+
+/**
+ * `almanac backfill`: recompute the periods that touch [from, to] (the analysis engine decides which, and what
+ * counts as a restatement), rebuild their pages, re-export their PDFs, and email only when asked.
+ */
+export async function runBackfill(options: BackfillOptions): Promise<Record<string, StepSummary>> {
+  const context: StepContext = {
+    config: options.config,
+    warehouse: options.warehouse,
+    logger: options.logger,
+    now: options.now,
+    signal: options.signal,
+    progress: options.progress,
+  };
+  const { steps } = options;
+  const result: Record<string, StepSummary> = {};
+  result.analyze = await runStep(context, 'analyze', () =>
+    steps.analyze(context, { from: options.from, through: options.to, restate: true }),
+  );
+  result.build = await runStep(context, 'build', () => steps.build(context, {}));
+  result.pdf = await runStep(context, 'pdf', () => steps.pdf(context, {}));
+  if (options.email) result.deliver = await runStep(context, 'deliver', () => steps.deliver(context, {}));
+  return result;
+}

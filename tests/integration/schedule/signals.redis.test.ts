@@ -1,0 +1,120 @@
+// Integration: SIGTERM (once, then twice) while the real `almanac schedule` is in the middle of a collection from a
+// private redis-server. Once: the collection finishes its work and the daemon exits 0. Twice: it exits at once;
+// the warehouse opens cleanly, the next start marks the cut-off run interrupted and carries on, and the rows end up
+// exactly those of an uninterrupted `almanac collect`.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusFilePath } from '../../../src/schedule/statusFile.ts';
+import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
+import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
+import { almanacBin, runAlmanac } from '../../helpers/runAlmanac.ts';
+import { tempDir } from '../../helpers/tempDir.ts';
+import { readStatus, startChild, waitFor, type Child } from './childDaemon.ts';
+import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
+
+const dir = tempDir('schedule-signals');
+let redis: PrivateRedis;
+
+beforeAll(async () => {
+  redis = await startPrivateRedis();
+  await simulateToRedis({ seed: 3, end: Date.now(), days: 2, machines: 8, jobsPerDay: 4000 }, redis.client, 'f:');
+});
+
+afterAll(async () => {
+  await redis?.stop();
+});
+
+function configure(name: string): { warehouse: string } {
+  const config = {
+    timezone: 'UTC',
+    sources: [{ name: 'fleet', layout: 'emp', redisUrl: redis.url, prefix: 'f:' }],
+    schedule: { collect: '0 0 1 1 *', publish: '0 6 1 1 *' },
+  };
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(config));
+  return { warehouse: path.join(dir, 'data', `${name}.duckdb`) };
+}
+
+async function query<T>(file: string, sql: string): Promise<T[]> {
+  const warehouse = await Warehouse.open(file, { readOnly: true });
+  try {
+    return await warehouse.all<T>(sql);
+  } finally {
+    await warehouse.close();
+  }
+}
+
+const tableCounts = (file: string) =>
+  query<{ jobs: number; downloads: number; machines: number }>(
+    file,
+    `SELECT (SELECT count(*) FROM jobs) AS jobs, (SELECT count(*) FROM model_downloads) AS downloads,
+            (SELECT count(DISTINCT machine_id) FROM machine_snapshots) AS machines`,
+  );
+
+function daemon(name: string): Child {
+  return startChild(almanacBin, ['schedule', '--config', `${name}.json`, '--db', `data/${name}.duckdb`], dir);
+}
+
+async function whenCollecting(warehouse: string): Promise<void> {
+  await waitFor('the start-up collection to be running', () => {
+    return readStatus(statusFilePath(warehouse))?.daemon?.running?.job === 'collect';
+  });
+}
+
+describe('shutdown signals during a collection', () => {
+  it('reference: one uninterrupted `almanac collect`', async () => {
+    const { warehouse } = configure('reference');
+    const result = await runAlmanac(['collect', '--config', 'reference.json', '--db', 'data/reference.duckdb'], {
+      cwd: dir,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const [counts] = await tableCounts(warehouse);
+    expect(counts!.jobs).toBeGreaterThan(5000);
+  });
+
+  it('SIGTERM: the collection finishes, exit 0, nothing partial', async () => {
+    const { warehouse } = configure('once');
+    const child = daemon('once');
+    await whenCollecting(warehouse);
+    child.process.kill('SIGTERM');
+    expect(await child.exited, child.output()).toBe(0);
+    expect(child.output()).toContain('SIGTERM received: stopping after the running step finishes');
+    const runs = await query<{ job: string; status: string }>(warehouse, 'SELECT job, status FROM run_log');
+    expect(runs).toEqual([{ job: 'collect', status: 'ok' }]);
+    expect(await query(warehouse, "SELECT * FROM collection_runs WHERE status <> 'ok'")).toEqual([]);
+    expect(await tableCounts(warehouse)).toEqual(await tableCounts(path.join(dir, 'data', 'reference.duckdb')));
+  });
+
+  it('SIGTERM twice: exits at once; the next start marks the run interrupted and carries on', async () => {
+    const { warehouse } = configure('twice');
+    const child = daemon('twice');
+    await whenCollecting(warehouse);
+    child.process.kill('SIGTERM');
+    await waitFor('the first signal to be seen', () => child.output().includes('SIGTERM received'));
+    child.process.kill('SIGTERM');
+    expect(await child.exited, child.output()).toBe(143);
+    expect(child.output()).toContain('SIGTERM received again: exiting now');
+
+    // The warehouse opens cleanly and holds no half-written collection: DuckDB dropped the open transaction.
+    const left = await query<{ status: string }>(warehouse, "SELECT status FROM run_log WHERE job = 'collect'");
+    expect(left).toEqual([{ status: 'running' }]);
+
+    const next = daemon('twice');
+    await waitFor('the next start to collect', () => {
+      const job = readStatus(statusFilePath(warehouse))?.jobs.find((j) => j.job === 'collect');
+      return job?.lastOkAt !== null && job?.lastOkAt !== undefined;
+    });
+    next.process.kill('SIGTERM');
+    expect(await next.exited, next.output()).toBe(0);
+    expect(next.output()).toContain('a run of the previous scheduler was interrupted');
+    const runs = await query<{ status: string; error_code: string | null }>(
+      warehouse,
+      "SELECT status, error_code FROM run_log WHERE job = 'collect' ORDER BY started_at",
+    );
+    expect(runs).toEqual([
+      { status: 'interrupted', error_code: 'RunInterrupted' },
+      { status: 'ok', error_code: null },
+    ]);
+    expect(await tableCounts(warehouse)).toEqual(await tableCounts(path.join(dir, 'data', 'reference.duckdb')));
+  });
+});
