@@ -8,8 +8,8 @@ import { outboxTransport } from '../src/mail/transport/outboxTransport.ts';
 import { smtpTransport } from '../src/mail/transport/smtpTransport.ts';
 import { exportPdfs } from '../src/pdf/exportPdfs.ts';
 import { PartialFailure } from '../src/schedule/PartialFailure.ts';
+import { runBuildInChild } from '../src/schedule/runBuildInChild.ts';
 import type { Steps } from '../src/schedule/Steps.ts';
-import { buildSite } from '../src/site/buildSite.ts';
 
 /**
  * The pipeline steps bound to the stage engines. Each entry is a thin adapter: the engine's own entry point with
@@ -67,16 +67,20 @@ export const realSteps: Steps = {
 
   async build(context, options) {
     const { config } = context;
-    const result = await buildSite({
-      reportsDir: config.paths.reports,
-      distDir: config.paths.dist,
-      pdfDir: config.paths.pdf,
-      siteTitle: config.site.title,
-      timezone: config.timezone,
-      full: options.full ?? false,
-      logger: context.logger,
-      now: () => context.now(),
-    });
+    // In a child process: Astro/Vite handle SIGTERM by exiting, which must not cut the scheduler's shutdown short.
+    const result = await runBuildInChild(
+      {
+        reportsDir: config.paths.reports,
+        distDir: config.paths.dist,
+        pdfDir: config.paths.pdf,
+        siteTitle: config.site.title,
+        timezone: config.timezone,
+        full: options.full ?? false,
+        nowMs: context.now().getTime(),
+      },
+      context.logger,
+      context.signal,
+    );
     return {
       mode: result.mode,
       reason: result.reason,

@@ -5,7 +5,8 @@ import { readSql } from '../warehouse/readSql.ts';
 import { assembleBundle } from './assemble/assembleBundle.ts';
 import { queryBreakdowns } from './breakdowns/queryBreakdowns.ts';
 import { emptyBreakdownRows } from './breakdowns/BreakdownRows.ts';
-import { shiftPeriodId } from './calendar/periodOf.ts';
+import { periodOf, shiftPeriodId } from './calendar/periodOf.ts';
+import { restatement } from './store/restatement.ts';
 import { localTime } from './calendar/zoneClock.ts';
 import type { PoolBounds } from './metrics/querySpanMetrics.ts';
 import { querySpanMetrics } from './metrics/querySpanMetrics.ts';
@@ -27,6 +28,12 @@ export interface AnalyzeOptions {
   timeZone: string;
   /** `--through DATE`: analyze as of the end of that local day (only closed periods when it is in the past). */
   through?: string;
+  /**
+   * Backfill: recompute the published closed periods overlapping these local dates (inclusive). A period whose
+   * figures changed is republished as a restatement (revision + 1, `restates` saying what changed); an unchanged
+   * one is left as it is.
+   */
+  restate?: { from: string; to: string; reason: string };
   targets: { successRate: number; machineVariation: number; waitToRunRatio: number };
   pools: PoolBounds;
   version: string;
@@ -35,7 +42,9 @@ export interface AnalyzeOptions {
 export interface AnalyzeResult {
   asOf: string;
   live: boolean;
-  written: { kind: BundleKind; id: string; closed: boolean; file: string; bytes: number }[];
+  written: { kind: BundleKind; id: string; closed: boolean; file: string; bytes: number; revision: number }[];
+  /** Restatement candidates whose figures did not change (left as published). */
+  unchanged: { kind: BundleKind; id: string }[];
   /** Periods that ended but wait for collected data past their end. */
   waiting: { kind: BundleKind; id: string }[];
   /** Why nothing was written, when nothing was. */
@@ -62,6 +71,7 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     asOf: new Date(clock.asOf).toISOString(),
     live: clock.live,
     written: [],
+    unchanged: [],
     waiting: [],
     note: null,
     seconds: (performance.now() - started) / 1000,
@@ -82,7 +92,20 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     if (row) return row.closed && o.store.exists(kind, id);
     return o.store.read(kind, id)?.period.closed === true;
   };
-  const plan = planTargets({ clock, timeZone: o.timeZone, dataStart, dataThrough, isPublished });
+  const restate = o.restate
+    ? {
+        start: periodOf('daily', o.restate.from, o.timeZone).start,
+        end: periodOf('daily', o.restate.to, o.timeZone).end,
+      }
+    : undefined;
+  const plan = planTargets({
+    clock,
+    timeZone: o.timeZone,
+    dataStart,
+    dataThrough,
+    isPublished,
+    ...(restate ? { restate } : {}),
+  });
   if (plan.targets.length === 0) {
     return result({ waiting: plan.waiting, note: 'Every closed period is already published.' });
   }
@@ -103,6 +126,9 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     spans: spanPlan.all().length,
     seconds: (performance.now() - started) / 1000,
   });
+  // DuckDB runs an ASOF join against a small right side (under 64 rows by its estimate) as a nested loop; the hour
+  // buckets come from a CTE without statistics, so without this every row would be compared with every hour.
+  await o.db.run('SET asof_loop_join_threshold = 0');
   const metrics = await querySpanMetrics(o.db, spanPlan, o.pools);
   const currentRefs = withSpans.map((t) => refOf(t.spans.current));
   const breakdowns = await queryBreakdowns(o.db, spanPlan, currentRefs, o.pools);
@@ -119,10 +145,11 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
 
   const built = new Map<string, ReportBundle>();
   const written: AnalyzeResult['written'] = [];
+  const unchanged: AnalyzeResult['unchanged'] = [];
   const generatedAt = o.now;
   for (const { target, spans } of withSpans) {
     const { kind, id } = target.period;
-    if (target.closed && isPublished(kind, id)) continue;
+    if (target.closed && !target.restate && isPublished(kind, id)) continue;
     const previousId = shiftPeriodId(kind, id, -1);
     const previousBundle = built.get(`${kind}/${previousId}`) ?? o.store.read(kind, previousId);
     const current = refOf(spans.current);
@@ -153,6 +180,16 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
       sources: extent.sources ?? [],
       dataThrough,
     });
+    if (target.restate) {
+      const old = o.store.read(kind, id);
+      const restated = old ? restatement(old, bundle, o.restate?.reason ?? 'backfill') : bundle;
+      if (restated === null) {
+        unchanged.push({ kind, id });
+        built.set(`${kind}/${id}`, old!);
+        continue;
+      }
+      Object.assign(bundle, restated);
+    }
     const { file, sha256, bytes } = o.store.write(bundle);
     await publications.record({
       kind,
@@ -165,9 +202,9 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
       sha256,
     });
     built.set(`${kind}/${id}`, bundle);
-    written.push({ kind, id, closed: target.closed, file, bytes });
+    written.push({ kind, id, closed: target.closed, file, bytes, revision: bundle.revision });
     o.logger.debug('bundle written', { kind, id, closed: target.closed, bytes });
   }
   o.logger.debug('analysis done', { bundles: written.length, seconds: (performance.now() - started) / 1000 });
-  return result({ written, waiting: plan.waiting });
+  return result({ written, unchanged, waiting: plan.waiting });
 }

@@ -7,6 +7,7 @@ import type { Warehouse } from '../warehouse/Warehouse.ts';
 import { collectStatus } from './collectStatus.ts';
 import type { ScheduledJob } from './Job.ts';
 import { onShutdownSignals, signalExitCode, type SignalSource } from './onShutdownSignals.ts';
+import { killBuildChildren } from './runBuildInChild.ts';
 import { Scheduler } from './Scheduler.ts';
 import type { DaemonInfo, StatusReport } from './StatusReport.ts';
 import { statusFilePath, writeStatusFile } from './statusFile.ts';
@@ -94,6 +95,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       logger.warn(`${signal} received again: exiting now; the unfinished run is marked interrupted on the next start`);
       daemon.state = 'stopped';
       publish();
+      killBuildChildren();
       options.exit(signalExitCode(signal));
     },
   });

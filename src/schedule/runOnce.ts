@@ -5,6 +5,7 @@ import type { Warehouse } from '../warehouse/Warehouse.ts';
 import type { JobName, ScheduledJob } from './Job.ts';
 import { onShutdownSignals, signalExitCode, type SignalSource } from './onShutdownSignals.ts';
 import { isPartialFailure } from './PartialFailure.ts';
+import { killBuildChildren } from './runBuildInChild.ts';
 import { Scheduler, type RunOutcome } from './Scheduler.ts';
 import type { Steps } from './Steps.ts';
 
@@ -45,6 +46,7 @@ export async function runOnce(options: RunOnceOptions): Promise<RunOnceResult> {
     },
     second(received) {
       options.logger.warn(`${received} received again: exiting now`);
+      killBuildChildren();
       options.exit(signalExitCode(received));
     },
   });

@@ -17,7 +17,8 @@ import { incidentAt, planIncidents, type Incident } from './planIncidents.ts';
 import { cumulative, Prng, zipfWeights } from './Prng.ts';
 import { expectedVolume } from './seasonality.ts';
 import { pickMode } from './pickMode.ts';
-import { planArrivals, type Arrival } from './planArrivals.ts';
+import { planArrivals } from './planArrivals.ts';
+import { TaskQueue } from './TaskQueue.ts';
 import type { SimAttempt, SimDownload, SimJob } from './SimJob.ts';
 import { WorkerHeap } from './WorkerHeap.ts';
 import { DAY_MS, type SimOptions } from './SimOptions.ts';
@@ -36,6 +37,7 @@ const DISCONNECT: FailureMode = {
   weight: 0,
 };
 const CANCEL_RATE = 0.004;
+const AVOID_PENALTY_MS = 60_000;
 /** Share of a job type's failure rate that comes from steps doomed on every attempt. */
 const POISON_SHARE = 0.45;
 
@@ -44,6 +46,25 @@ const POISON_SHARE = 0.45;
  * cancellations, downloads) from the seed alone. State that spans days (when each worker is next free, which
  * models each machine holds) is carried over, so generation streams day by day in bounded memory.
  */
+interface WorkflowState {
+  id: string;
+  /** Submission time of the workflow (its `workflow_datetime`). */
+  at: number;
+  priority: number;
+  total: number;
+  step: number;
+  trace: string;
+  span: string;
+}
+
+interface Task {
+  at: number;
+  order: number;
+  typeIndex: number;
+  priority: number;
+  wf: WorkflowState | null;
+}
+
 export class FleetEngine {
   readonly options: SimOptions;
   readonly fleet: Fleet;
@@ -61,6 +82,8 @@ export class FleetEngine {
   private readonly version: Int32Array;
   private readonly typesOf: number[][];
   private readonly aside: number[] = [];
+  private readonly tasks = new TaskQueue<Task>();
+  private order = 0;
   private seq = 0;
   private sessionEnd = 0;
   private sessionIndex = 0;
@@ -108,38 +131,59 @@ export class FleetEngine {
     const totalDays = Math.ceil((this.options.end - this.firstDay) / DAY_MS);
     const volume =
       expectedVolume(dayIndex, totalDays, dayStart, this.options.jobsPerDay, this.firstDay) * rng.logNormal(1, 0.08);
-    const arrivals = planArrivals(rng, dayStart, volume, this.typeCdf).filter(
-      (x) => x.at >= this.from && x.at < this.options.end,
-    );
-    const jobs: SimJob[] = [];
-    const downloads: SimDownload[] = [];
-    for (const a of arrivals) {
-      if (a.kind === 'workflow') this.runWorkflow(rng, a, jobs, downloads);
-      else {
-        const count = a.kind === 'batch' ? a.steps : 1;
-        for (let i = 0; i < count; i++) {
-          const job = this.newJob(rng, a.typeIndex, a.at + i * rng.range(50, 400), a.kind === 'batch' ? 20 : 50, null);
-          this.runJob(rng, job, downloads);
-          jobs.push(job);
-        }
+    for (const a of planArrivals(rng, dayStart, volume, this.typeCdf)) {
+      if (a.at < this.from || a.at >= this.options.end) continue;
+      if (a.kind === 'workflow') {
+        const x = rng.float();
+        const wf: WorkflowState = {
+          id: rng.uuid(),
+          at: a.at,
+          priority: x < 0.8 ? 50 : x < 0.92 ? 80 : 30,
+          total: a.steps,
+          step: 1,
+          trace: rng.hex(32),
+          span: rng.hex(16),
+        };
+        this.tasks.push({ at: a.at, order: this.order++, typeIndex: a.typeIndex, priority: wf.priority, wf });
+        continue;
+      }
+      const count = a.kind === 'batch' ? a.steps : 1;
+      for (let i = 0; i < count; i++) {
+        const at = Math.floor(a.at + i * rng.range(50, 400));
+        this.tasks.push({
+          at,
+          order: this.order++,
+          typeIndex: a.typeIndex,
+          priority: a.kind === 'batch' ? 20 : 50,
+          wf: null,
+        });
       }
     }
-    return { dayStart, jobs: jobs.filter((j) => j.createdAt < this.options.end), downloads };
+    // Steps run in submission order; a workflow's next step is queued when the previous one completes, so a step
+    // submitted later never takes a worker before an earlier one (workers' free times only move forward).
+    const dayEnd = Math.min(dayStart + DAY_MS, this.options.end);
+    const jobs: SimJob[] = [];
+    const downloads: SimDownload[] = [];
+    while (this.tasks.size > 0 && this.tasks.peekAt() < dayEnd) {
+      const task = this.tasks.pop()!;
+      const job = this.newJob(rng, task.typeIndex, task.at, task.priority, task.wf);
+      const ok = this.runJob(rng, job, downloads);
+      jobs.push(job);
+      const wf = task.wf;
+      if (!ok || wf === null || wf.step >= wf.total) continue;
+      const last = job.attempts[job.attempts.length - 1];
+      const at = Math.floor((last?.endAt ?? task.at) + rng.range(300, 2500));
+      if (at >= this.options.end) continue;
+      const next = NEXT_STEP[task.typeIndex] ?? [0];
+      const typeIndex = next[rng.int(next.length)] ?? 0;
+      this.tasks.push({ at, order: this.order++, typeIndex, priority: wf.priority, wf: { ...wf, step: wf.step + 1 } });
+    }
+    return { dayStart, jobs, downloads };
   }
 
-  private newJob(
-    rng: Prng,
-    typeIndex: number,
-    createdAt: number,
-    priority: number,
-    workflow:
-      | SimJob
-      | { id: string; at: number; priority: number; total: number; step: number; trace: string; span: string }
-      | null,
-  ): SimJob {
+  private newJob(rng: Prng, typeIndex: number, createdAt: number, priority: number, wf: WorkflowState | null): SimJob {
     const type = JOB_TYPES[typeIndex] ?? JOB_TYPES[0]!;
     const models = pickModels(type, this.catalog, rng);
-    const wf = workflow !== null && !('seq' in workflow) ? workflow : null;
     const job: SimJob = {
       seq: this.seq++,
       id: wf !== null ? `step-${rng.uuid()}` : rng.uuid(),
@@ -167,33 +211,6 @@ export class FleetEngine {
       cancelAt: rng.chance(CANCEL_RATE) ? Math.floor(createdAt + rng.logNormal(45_000, 1)) : -1,
     };
     return job;
-  }
-
-  private runWorkflow(rng: Prng, a: Arrival, jobs: SimJob[], downloads: SimDownload[]): void {
-    const x = rng.float();
-    const wf = {
-      id: rng.uuid(),
-      at: a.at,
-      priority: x < 0.8 ? 50 : x < 0.92 ? 80 : 30,
-      total: a.steps,
-      step: 1,
-      trace: rng.hex(32),
-      span: rng.hex(16),
-    };
-    let typeIndex = a.typeIndex;
-    let at = a.at;
-    for (let step = 1; step <= a.steps; step++) {
-      wf.step = step;
-      const job = this.newJob(rng, typeIndex, at, wf.priority, wf);
-      const ok = this.runJob(rng, job, downloads);
-      jobs.push(job);
-      if (!ok) return;
-      const last = job.attempts[job.attempts.length - 1];
-      at = (last?.endAt ?? at) + rng.range(300, 2500);
-      if (at >= this.options.end) return;
-      const next = NEXT_STEP[typeIndex] ?? [0];
-      typeIndex = next[rng.int(next.length)] ?? 0;
-    }
   }
 
   /** Runs every attempt of a step; true when it completed. */
@@ -262,16 +279,13 @@ export class FleetEngine {
     let best = -1;
     let bestAt = Infinity;
     // Keys are lower bounds of each worker's availability, so the search stops once the top cannot beat the best.
-    while (heap.size > 0 && heap.topKey() < bestAt && bestAt > readyAt) {
+    let bestEffective = Infinity;
+    while (heap.size > 0 && heap.topKey() < bestEffective && bestEffective > readyAt) {
       const key = heap.topKey();
       const w = heap.topWorker();
       const version = heap.topVersion();
       heap.pop();
       if (version !== this.version[w]) continue;
-      if (w === avoid && eligible > 1) {
-        aside.push(key, w, version);
-        continue;
-      }
       const candidate = key > readyAt ? key : readyAt;
       const online = this.onlineFrom(this.fleet.workers[w]?.machine ?? 0, candidate);
       if (online === Infinity) continue;
@@ -280,7 +294,10 @@ export class FleetEngine {
         continue;
       }
       aside.push(key, w, version);
-      if (online < bestAt) {
+      // A retry prefers another worker than the one it failed on, unless that means waiting a minute longer.
+      const effective = w === avoid && eligible > 1 ? online + AVOID_PENALTY_MS : online;
+      if (effective < bestEffective) {
+        bestEffective = effective;
         bestAt = online;
         best = w;
       }

@@ -92,8 +92,10 @@ export function buildFleet(seed: number, machineCount: number, from: number, to:
     // The permanent comfyui homes include big GPUs so flux and video always have somewhere to run.
     if (i === 0 || i === 5 || (role === 'ollama' && i < 6)) gpu = GPU_MODELS[3]!;
     if (slow && gpu.memoryGb > 24) gpu = GPU_MODELS[0]!;
-    const gpuCount =
+    const drawnCount =
       role === 'openai' || role === 'simulation' ? 1 + rng.int(2) : (gpu.counts[rng.int(gpu.counts.length)] ?? 1);
+    // A mixed machine splits its GPUs between ComfyUI and A1111, so it needs at least two.
+    const gpuCount = role === 'mixed' ? Math.max(2, drawnCount) : drawnCount;
     const provider = PROVIDERS[rng.int(PROVIDERS.length)] ?? 'vast';
     const id = `${provider}-${gpu.name.toLowerCase().replace(/\s+/g, '')}-${rng.hex(6)}`;
     const core = i < 6 || rng.chance(0.5);

@@ -63,6 +63,19 @@ describe('every page kind', () => {
   }
 });
 
+describe('on a 390 px phone', () => {
+  for (const [kind, path] of Object.entries(PAGES)) {
+    it(`${kind} fits the width (no sideways scrolling of the page)`, async () => {
+      const { page, problems } = await open(path, { width: 390 });
+      await mountAllCharts(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
 describe('without JavaScript', () => {
   for (const kind of ['daily', 'weekly', 'monthly', 'home'] as const) {
     it(`${kind}: every chart is an SVG with a caption, text alternative and data table, every KPI readable`, async () => {

@@ -1,30 +1,33 @@
 -- Per machine: share of its source's snapshot instants in which it was online, its GPU count, and the busy share
--- of its workers' online observations.
+-- of its workers' online observations. Snapshots are reduced per machine and hour bucket before fan-out.
 , snaps AS (
-  SELECT m.source, m.taken_at, m.machine_id, m.gpu_count,
+  SELECT m.source, m.machine_id, m.taken_at, m.gpu_count,
          coalesce(lower(m.phase), '') NOT IN ('shutdown', 'offline', 'disconnected', 'stopped') AS online, hours.h
   FROM (SELECT * FROM machine_snapshots, range_bounds WHERE taken_at >= rs AND taken_at < re) m
   ASOF JOIN hours ON m.taken_at >= hours.hs
 ),
-snap_joined AS (
-  SELECT sh.k, s.* FROM snaps s JOIN span_hours sh USING (h)
-),
 instants AS (
-  SELECT k, source, count(DISTINCT taken_at) AS n FROM snap_joined GROUP BY k, source
+  SELECT sh.k, source, sum(n) AS n
+  FROM (SELECT source, h, count(DISTINCT taken_at) AS n FROM snaps GROUP BY source, h) x
+  JOIN span_hours sh USING (h) GROUP BY sh.k, source
 ),
 machine_online AS (
-  SELECT k, source, machine_id, count(DISTINCT taken_at) FILTER (WHERE online) AS online_n, max(gpu_count) AS gpus
-  FROM snap_joined GROUP BY k, source, machine_id
+  SELECT sh.k, source, machine_id, sum(online_n) AS online_n, max(gpus) AS gpus
+  FROM (SELECT source, machine_id, h, count(DISTINCT taken_at) FILTER (WHERE online) AS online_n,
+               max(gpu_count) AS gpus
+        FROM snaps GROUP BY source, machine_id, h) x
+  JOIN span_hours sh USING (h) GROUP BY sh.k, source, machine_id
 ),
 workers AS (
-  SELECT w.source, w.machine_id, lower(coalesce(w.status, '')) AS status, hours.h
+  SELECT w.source, w.machine_id, hours.h,
+         count(*) FILTER (WHERE lower(coalesce(w.status, '')) NOT IN ('offline', 'unknown', '')) AS online_obs,
+         count(*) FILTER (WHERE lower(coalesce(w.status, '')) = 'busy') AS busy_obs
   FROM (SELECT * FROM worker_snapshots, range_bounds WHERE taken_at >= rs AND taken_at < re AND machine_id IS NOT NULL) w
   ASOF JOIN hours ON w.taken_at >= hours.hs
+  GROUP BY w.source, w.machine_id, hours.h
 ),
 worker_use AS (
-  SELECT sh.k, source, machine_id,
-         count(*) FILTER (WHERE status NOT IN ('offline', 'unknown', '')) AS online_obs,
-         count(*) FILTER (WHERE status = 'busy') AS busy_obs
+  SELECT sh.k, source, machine_id, sum(online_obs) AS online_obs, sum(busy_obs) AS busy_obs
   FROM workers JOIN span_hours sh USING (h) GROUP BY sh.k, source, machine_id
 )
 SELECT coalesce(mo.k, wu.k) AS k, coalesce(mo.source, wu.source) AS source,

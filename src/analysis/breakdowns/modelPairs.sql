@@ -1,17 +1,16 @@
--- The most frequent pairs of models used by the same finished job (top 20 per span).
+-- The most frequent pairs of models used by the same finished job (top 20 per span), counted per hour bucket
+-- before fan-out.
 , pairs AS (
-  SELECT j.finished_at AS t, a.model AS a, b.model AS b
-  FROM (SELECT job_id, source, queue, finished_at, list_distinct(models) AS models FROM jobs, range_bounds
-        WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed') AND len(models) > 1) j,
-       unnest(j.models) AS a(model), unnest(j.models) AS b(model)
-  WHERE a.model < b.model
-),
-joined AS (
-  SELECT sh.k, p.*
-  FROM (SELECT p.*, hours.h FROM pairs p ASOF JOIN hours ON p.t >= hours.hs) p
-  JOIN span_hours sh USING (h)
+  SELECT hours.h, p.a, p.b, count(*) AS jobs
+  FROM (SELECT j.finished_at AS t, a.model AS a, b.model AS b
+        FROM (SELECT finished_at, list_distinct(models) AS models FROM jobs, range_bounds
+              WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed') AND len(models) > 1) j,
+             unnest(j.models) AS a(model), unnest(j.models) AS b(model)
+        WHERE a.model < b.model) p
+  ASOF JOIN hours ON p.t >= hours.hs
+  GROUP BY hours.h, p.a, p.b
 )
-SELECT k, a, b, count(*)::INTEGER AS jobs
-FROM joined
-GROUP BY k, a, b
-QUALIFY row_number() OVER (PARTITION BY k ORDER BY count(*) DESC, a, b) <= 20
+SELECT sh.k, a, b, sum(jobs)::INTEGER AS jobs
+FROM pairs JOIN span_hours sh USING (h)
+GROUP BY sh.k, a, b
+QUALIFY row_number() OVER (PARTITION BY sh.k ORDER BY sum(jobs) DESC, a, b) <= 20

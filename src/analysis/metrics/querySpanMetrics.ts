@@ -3,32 +3,33 @@ import type { SpanPlan, SpanRef } from '../plan/SpanPlan.ts';
 import { emptySpanMetrics, type SpanMetrics } from './SpanMetrics.ts';
 import { runSpanQuery } from './spanSql.ts';
 
-interface JobRow {
-  k: string;
-  submitted: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  retries: number;
-  run_q: number[] | null;
-  run_mean: number | null;
-  wait_q: number[] | null;
-  fast_jobs: number;
-  standard_jobs: number;
-  heavy_jobs: number;
-  fast_ms: number;
-  standard_ms: number;
-  heavy_ms: number;
-}
-
 export interface PoolBounds {
   fastMaxMs: number;
   standardMaxMs: number;
 }
 
+const HOURLY_FIELDS = [
+  'submitted',
+  'completed',
+  'failed',
+  'cancelled',
+  'retries',
+  'run_n',
+  'run_sum',
+  'fast_jobs',
+  'standard_jobs',
+  'heavy_jobs',
+  'fast_ms',
+  'standard_ms',
+  'heavy_ms',
+] as const;
+type HourlyField = (typeof HOURLY_FIELDS)[number];
+type HourlyRow = { h: number } & Record<HourlyField, number>;
+
 /**
- * Runs the span queries (jobs, hourly throughput, machines, workers, queues, downloads) once for all the spans of
- * the plan and returns the metrics per span key. Spans with no rows get zero counts and null figures.
+ * Runs the span queries once for all the spans of the plan and returns the metrics per span key. Additive job
+ * figures are summed per hour bucket in SQL and per span here (prefix sums); percentiles and snapshot figures are
+ * aggregated per span in SQL. Spans with no rows get zero counts and null figures.
  */
 export async function querySpanMetrics(
   db: SqlReader,
@@ -37,37 +38,60 @@ export async function querySpanMetrics(
 ): Promise<Map<string, SpanMetrics>> {
   const spans = plan.all();
   const params = plan.params(spans);
+  const poolParams = { fast_max_ms: pools.fastMaxMs, standard_max_ms: pools.standardMaxMs };
   const result = new Map<string, SpanMetrics>(spans.map((s) => [s.key, emptySpanMetrics()]));
   const get = (k: string) => result.get(k) ?? emptySpanMetrics();
 
-  const jobRows = await runSpanQuery<JobRow>(db, import.meta.url, 'spanJobs.sql', {
-    ...params,
-    fast_max_ms: pools.fastMaxMs,
-    standard_max_ms: pools.standardMaxMs,
+  const buckets = Math.max(0, plan.boundaries.length - 1);
+  const hourly = await runSpanQuery<HourlyRow>(db, import.meta.url, 'hourlyJobs.sql', {
+    ...plan.params([]),
+    ...poolParams,
   });
-  for (const r of jobRows) {
+  const prefix = Object.fromEntries(HOURLY_FIELDS.map((f) => [f, new Float64Array(buckets + 1)])) as Record<
+    HourlyField,
+    Float64Array
+  >;
+  const finished = new Float64Array(buckets);
+  for (const row of hourly) {
+    for (const f of HOURLY_FIELDS) prefix[f][row.h + 1] = row[f];
+    finished[row.h] = row.completed + row.failed + row.cancelled;
+  }
+  for (const f of HOURLY_FIELDS) {
+    const p = prefix[f];
+    for (let i = 1; i <= buckets; i++) p[i]! += p[i - 1]!;
+  }
+  for (const span of spans) {
+    const m = get(span.key);
+    const sum = (f: HourlyField) => prefix[f][span.h1]! - prefix[f][span.h0]!;
+    m.submitted = sum('submitted');
+    m.completed = sum('completed');
+    m.failed = sum('failed');
+    m.cancelled = sum('cancelled');
+    m.retries = sum('retries');
+    const runN = sum('run_n');
+    m.runMean = runN > 0 ? sum('run_sum') / runN : null;
+    m.pools = {
+      fast: { jobs: sum('fast_jobs'), ms: sum('fast_ms') },
+      standard: { jobs: sum('standard_jobs'), ms: sum('standard_ms') },
+      heavy: { jobs: sum('heavy_jobs'), ms: sum('heavy_ms') },
+    };
+    m.peakHourly = peakOf(finished, span);
+  }
+
+  for (const r of await runSpanQuery<{ k: string; run_q: number[] | null; wait_q: number[] | null }>(
+    db,
+    import.meta.url,
+    'spanJobs.sql',
+    params,
+  )) {
     const m = get(r.k);
-    m.submitted = r.submitted;
-    m.completed = r.completed;
-    m.failed = r.failed;
-    m.cancelled = r.cancelled;
-    m.retries = r.retries;
     m.runP50 = quantile(r.run_q, 0);
     m.runP90 = quantile(r.run_q, 1);
     m.runP95 = quantile(r.run_q, 2);
     m.runP99 = quantile(r.run_q, 3);
-    m.runMean = r.run_mean;
     m.waitP50 = quantile(r.wait_q, 0);
     m.waitP95 = quantile(r.wait_q, 1);
-    m.pools = {
-      fast: { jobs: r.fast_jobs, ms: r.fast_ms },
-      standard: { jobs: r.standard_jobs, ms: r.standard_ms },
-      heavy: { jobs: r.heavy_jobs, ms: r.heavy_ms },
-    };
   }
-
-  const hourly = await hourlyFinished(db, plan);
-  for (const span of spans) get(span.key).peakHourly = peakOf(hourly, span);
 
   for (const r of await runSpanQuery<{
     k: string;
@@ -121,22 +145,9 @@ export async function querySpanMetrics(
   return result;
 }
 
-/** Jobs finished per hour bucket of the plan's range (index = bucket). */
-export async function hourlyFinished(db: SqlReader, plan: SpanPlan): Promise<number[]> {
-  const counts = new Array<number>(Math.max(0, plan.boundaries.length - 1)).fill(0);
-  const rows = await runSpanQuery<{ h: number; finished: number }>(
-    db,
-    import.meta.url,
-    'hourlyFinished.sql',
-    plan.params([]),
-  );
-  for (const r of rows) counts[r.h] = r.finished;
-  return counts;
-}
-
-function peakOf(hourly: readonly number[], span: SpanRef): number {
+function peakOf(finished: Float64Array, span: SpanRef): number {
   let peak = 0;
-  for (let h = span.h0; h < span.h1; h++) peak = Math.max(peak, hourly[h] ?? 0);
+  for (let h = span.h0; h < span.h1; h++) peak = Math.max(peak, finished[h] ?? 0);
   return peak;
 }
 

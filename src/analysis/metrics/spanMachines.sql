@@ -1,27 +1,29 @@
 -- Machines online per span from machine snapshots: the mean and minimum over snapshot instants of the machines not
--- shut down, summed over sources, and the distinct machines seen (for the online share).
+-- shut down (summed over sources), and the distinct machines seen (for the online share). Rows are reduced to one
+-- per instant and one per machine and hour before they are fanned out to spans.
 , raw AS (
   SELECT source, taken_at, machine_id,
          coalesce(lower(phase), '') NOT IN ('shutdown', 'offline', 'disconnected', 'stopped') AS online
   FROM machine_snapshots, range_bounds
   WHERE taken_at >= rs AND taken_at < re
 ),
-placed AS (
-  SELECT r.*, hours.h FROM raw r ASOF JOIN hours ON r.taken_at >= hours.hs
+instants AS (
+  SELECT i.*, hours.h
+  FROM (SELECT source, taken_at, count(DISTINCT machine_id) FILTER (WHERE online) AS online
+        FROM raw GROUP BY source, taken_at) i
+  ASOF JOIN hours ON i.taken_at >= hours.hs
 ),
-joined AS (
-  SELECT sh.k, p.* FROM placed p JOIN span_hours sh USING (h)
-),
-per_instant AS (
-  SELECT k, source, taken_at, count(DISTINCT machine_id) FILTER (WHERE online) AS online
-  FROM joined GROUP BY k, source, taken_at
+presence AS (
+  SELECT DISTINCT p.source, p.machine_id, hours.h
+  FROM raw p ASOF JOIN hours ON p.taken_at >= hours.hs
 ),
 per_source AS (
-  SELECT k, source, avg(online) AS avg_online, min(online) AS min_online, count(*) AS instants
-  FROM per_instant GROUP BY k, source
+  SELECT sh.k, source, avg(online) AS avg_online, min(online) AS min_online, count(*) AS instants
+  FROM instants JOIN span_hours sh USING (h) GROUP BY sh.k, source
 ),
 seen AS (
-  SELECT k, source, count(DISTINCT machine_id) AS machines FROM joined GROUP BY k, source
+  SELECT sh.k, source, count(DISTINCT machine_id) AS machines
+  FROM presence JOIN span_hours sh USING (h) GROUP BY sh.k, source
 )
 SELECT k, sum(avg_online)::DOUBLE AS machines_online_avg, sum(min_online)::DOUBLE AS machines_online_min,
        sum(machines)::INTEGER AS machines_seen, sum(instants)::INTEGER AS machine_instants

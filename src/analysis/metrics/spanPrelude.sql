@@ -7,15 +7,18 @@ WITH bounds AS MATERIALIZED (
   SELECT json_transform($hours::JSON, '["BIGINT"]') AS b
 ),
 hours AS MATERIALIZED (
-  SELECT (i - 1)::INTEGER AS h, make_timestamptz(b[i] * 1000) AS hs
-  FROM (SELECT b, generate_subscripts(b, 1) AS i FROM bounds)
-  WHERE i < len(b)
-),
-range_bounds AS MATERIALIZED (
-  SELECT make_timestamptz(b[1] * 1000) AS rs, make_timestamptz(b[len(b)] * 1000) AS re FROM bounds
+  SELECT (i - 1)::INTEGER AS h, make_timestamptz(v * 1000) AS hs
+  FROM (SELECT unnest(b) AS v, generate_subscripts(b, 1) AS i, len(b) AS n FROM bounds)
+  WHERE i < n
 ),
 spans AS MATERIALIZED (
   SELECT unnest(json_transform($spans::JSON, '[{"k":"VARCHAR","h0":"INTEGER","h1":"INTEGER","s":"BIGINT","e":"BIGINT"}]'), recursive := true)
+),
+-- The rows scanned: from the first to the last bucket of the spans asked for (all buckets when none are).
+range_bounds AS MATERIALIZED (
+  SELECT make_timestamptz(b[coalesce((SELECT min(h0) FROM spans), 0) + 1] * 1000) AS rs,
+         make_timestamptz(b[coalesce((SELECT max(h1) FROM spans), len(b) - 1) + 1] * 1000) AS re
+  FROM bounds
 ),
 span_hours AS MATERIALIZED (
   SELECT k, unnest(range(h0, h1)) AS h FROM spans

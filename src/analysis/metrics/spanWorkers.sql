@@ -1,25 +1,19 @@
 -- Worker utilization per span: busy observations over observations of workers that were online (idle or busy),
--- and the mean number of online workers per snapshot instant (summed over sources).
-, raw AS (
-  SELECT source, taken_at, worker_id, lower(coalesce(status, '')) AS status
-  FROM worker_snapshots, range_bounds
-  WHERE taken_at >= rs AND taken_at < re
-),
-placed AS (
-  SELECT r.*, hours.h FROM raw r ASOF JOIN hours ON r.taken_at >= hours.hs
-),
-joined AS (
-  SELECT sh.k, p.* FROM placed p JOIN span_hours sh USING (h)
-),
-per_instant AS (
-  SELECT k, source, taken_at,
-         count(*) FILTER (WHERE status NOT IN ('offline', 'unknown', '')) AS online,
-         count(*) FILTER (WHERE status = 'busy') AS busy
-  FROM joined GROUP BY k, source, taken_at
+-- and the mean number of online workers per snapshot instant (summed over sources). One row per instant is
+-- fanned out to spans.
+, instants AS (
+  SELECT i.*, hours.h
+  FROM (SELECT source, taken_at,
+               count(*) FILTER (WHERE lower(coalesce(status, '')) NOT IN ('offline', 'unknown', '')) AS online,
+               count(*) FILTER (WHERE lower(coalesce(status, '')) = 'busy') AS busy
+        FROM worker_snapshots, range_bounds
+        WHERE taken_at >= rs AND taken_at < re
+        GROUP BY source, taken_at) i
+  ASOF JOIN hours ON i.taken_at >= hours.hs
 ),
 per_source AS (
-  SELECT k, source, avg(online) AS avg_online, sum(online) AS online_obs, sum(busy) AS busy_obs
-  FROM per_instant GROUP BY k, source
+  SELECT sh.k, source, avg(online) AS avg_online, sum(online) AS online_obs, sum(busy) AS busy_obs
+  FROM instants JOIN span_hours sh USING (h) GROUP BY sh.k, source
 )
 SELECT k, sum(avg_online)::DOUBLE AS workers_online_avg, sum(online_obs)::INTEGER AS worker_obs,
        sum(busy_obs)::INTEGER AS busy_obs

@@ -6,4 +6,6 @@ export interface Target {
   closed: boolean;
   /** `period.end` when closed; the analysis clock (an hour boundary) when open. */
   through: number;
+  /** A closed period already published that is recomputed on request (a restatement if its figures changed). */
+  restate?: boolean;
 }

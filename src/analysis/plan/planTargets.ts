@@ -12,6 +12,8 @@ export interface PlanInput {
   dataThrough: number;
   /** Whether a closed period already has its published bundle. */
   isPublished(kind: BundleKind, id: string): boolean;
+  /** Recompute published closed periods that overlap `[start, end)` (backfill). */
+  restate?: { start: number; end: number };
 }
 
 export interface Plan {
@@ -34,8 +36,12 @@ export function planTargets(input: PlanInput): Plan {
     for (let id = periodIdAt(kind, input.dataStart, timeZone); ; id = shiftPeriodId(kind, id, 1)) {
       const period = periodOf(kind, id, timeZone);
       if (period.end <= clock.asOf) {
+        const restate =
+          input.restate !== undefined && period.start < input.restate.end && period.end > input.restate.start;
         if (input.isPublished(kind, id)) {
-          // already published: immutable
+          // Published bundles are immutable; only an explicit restatement recomputes them.
+          if (restate && period.end <= input.dataThrough)
+            targets.push({ period, closed: true, through: period.end, restate });
         } else if (period.end > input.dataThrough) {
           waiting.push({ kind, id });
         } else {

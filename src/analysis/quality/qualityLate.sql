@@ -1,11 +1,15 @@
 -- Jobs finished in a span but collected more than an hour after the span ended (so an earlier analysis missed them).
+-- Counted per hour bucket and per hour of (collected_at − 1 h) before fan-out; a job counts as late for a span
+-- when that hour starts at or after the span's end, i.e. it was collected at least an hour after the end.
 , fin AS (
-  SELECT finished_at AS t, collected_at
-  FROM jobs, range_bounds
-  WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed', 'cancelled')
+  SELECT hours.h, (epoch_ms(f.collected_at) - 3600000) // 3600000 AS late_hour, count(*) AS n
+  FROM (SELECT finished_at, collected_at FROM jobs, range_bounds
+        WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed', 'cancelled')) f
+  ASOF JOIN hours ON f.finished_at >= hours.hs
+  GROUP BY hours.h, late_hour
 )
-SELECT sh.k, count(*) FILTER (WHERE epoch_ms(f.collected_at) > sp.e + 3600000)::INTEGER AS late
-FROM (SELECT f.*, hours.h FROM fin f ASOF JOIN hours ON f.t >= hours.hs) f
+SELECT sh.k, coalesce(sum(n) FILTER (WHERE fin.late_hour * 3600000 >= sp.e), 0)::INTEGER AS late
+FROM fin
 JOIN span_hours sh USING (h)
 JOIN spans sp ON sp.k = sh.k
 GROUP BY sh.k

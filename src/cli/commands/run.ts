@@ -57,7 +57,7 @@ export const runCommand: Command = {
       const notRun = result.notRun.length ? ` Not run: ${result.notRun.join(', ')}.` : '';
       throw new AlmanacError(
         isAlmanacError(cause) ? cause.code : 'Unexpected',
-        `almanac run stopped: ${failed.job} ${failed.status === 'timeout' ? 'timed out' : 'failed'}: ${errorMessage(cause).replace(/\.$/, '')}.${notRun}`,
+        `almanac run ${result.notRun.length ? 'stopped' : 'finished with a failure'}: ${failed.job} ${failed.status === 'timeout' ? 'timed out' : 'failed'}: ${errorMessage(cause).replace(/\.$/, '')}.${notRun}`,
         {
           hint:
             isAlmanacError(cause) && cause.hint

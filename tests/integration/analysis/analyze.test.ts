@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/log/silentLogger.ts';
 import { parseBundle } from '../../../src/report/parseBundle.ts';
 import type { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { writeSmallFleet } from './smallFleet.ts';
-import { openTestWarehouse } from './testWarehouse.ts';
+import { jobRow, openTestWarehouse } from './testWarehouse.ts';
 
 let db: { warehouse: Warehouse; dir: string; dispose(): Promise<void> };
 beforeEach(async () => {
@@ -61,5 +61,52 @@ describe('analyze', () => {
     expect(readFileSync(closedFile, 'utf8')).toBe(before);
     expect(statSync(closedFile).mtimeMs).toBe(mtime);
     expect(readdirSync(path.dirname(closedFile)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('restatements (backfill)', () => {
+  it('republishes a closed period only on request, with a revision and what changed', async () => {
+    await writeSmallFleet(db.warehouse, { from: '2026-11-01T00:00:00Z', days: 5, perDay: 48 });
+    const utc = (now: string, extra: Partial<AnalyzeOptions> = {}) => options(now, { timeZone: 'UTC', ...extra });
+    await analyze(utc('2026-11-06T06:00:00Z', { through: '2026-11-04' }));
+    const file = path.join(db.dir, 'reports', 'daily', '2026-11-03.json');
+    const before = parseBundle(readFileSync(file, 'utf8'));
+    expect(before).toMatchObject({ revision: 1, restates: null });
+
+    // Late data for 3 November arrives; a plain analyze leaves the published day alone.
+    await db.warehouse.append('jobs', [
+      jobRow({ job_id: 'late-1', created: '2026-11-03T12:00:00Z' }),
+      jobRow({ job_id: 'late-2', created: '2026-11-03T13:00:00Z', status: 'failed', error_type: 'timeout' }),
+    ]);
+    await analyze(utc('2026-11-06T07:00:00Z', { through: '2026-11-04' }));
+    expect(parseBundle(readFileSync(file, 'utf8'))).toEqual(before);
+
+    const restated = await analyze(
+      utc('2026-11-06T08:00:00Z', {
+        through: '2026-11-04',
+        restate: { from: '2026-11-03', to: '2026-11-03', reason: 'late data' },
+      }),
+    );
+    // Only the day: its week and month are still open at --through, and 2 November is untouched.
+    expect(restated.written.map((w) => `${w.kind}/${w.id}@${w.revision}`)).toEqual(['daily/2026-11-03@2']);
+    const after = parseBundle(readFileSync(file, 'utf8'));
+    expect(after.revision).toBe(2);
+    expect(after.restates).toMatchObject({ revision: 1, generated_at: before.generated_at, reason: 'late data' });
+    expect(after.restates!.changes).toContainEqual({ kpi: 'jobs_submitted', before: 48, after: 50 });
+    expect(after.summary[0]).toMatch(/^This report restates revision 1 \(late data\): jobs submitted, /);
+    const ledger = await db.warehouse.all<{ revision: number }>(
+      "SELECT revision FROM report_publications WHERE kind = 'daily' AND id = '2026-11-03'",
+    );
+    expect(ledger).toEqual([{ revision: 2 }]);
+
+    // Nothing changed since: a second backfill leaves revision 2 in place.
+    const again = await analyze(
+      utc('2026-11-06T09:00:00Z', {
+        through: '2026-11-04',
+        restate: { from: '2026-11-03', to: '2026-11-03', reason: 'again' },
+      }),
+    );
+    expect(again.written).toEqual([]);
+    expect(again.unchanged).toEqual([{ kind: 'daily', id: '2026-11-03' }]);
   });
 });

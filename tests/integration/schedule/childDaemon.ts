@@ -18,7 +18,12 @@ export function startChild(script: string, args: string[], cwd: string): Child {
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code, signal) => {
+      if (signal) output += `\n[killed by ${signal}]\n`;
+      resolve(code);
+    }),
+  );
   return { process: child, output: () => output, exited };
 }
 

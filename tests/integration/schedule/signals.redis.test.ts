@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusFilePath } from '../../../src/schedule/statusFile.ts';
+import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { almanacBin, runAlmanac } from '../../helpers/runAlmanac.ts';
@@ -18,7 +19,11 @@ let redis: PrivateRedis;
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
-  await simulateToRedis({ seed: 3, end: Date.now(), days: 2, machines: 8, jobsPerDay: 4000 }, redis.client, 'f:');
+  await simulateToRedis(
+    { seed: 3, end: Date.now(), days: 2, machines: 8, jobsPerDay: 4000 },
+    new RedisEmpSink(redis.client),
+    'f:',
+  );
 });
 
 afterAll(async () => {

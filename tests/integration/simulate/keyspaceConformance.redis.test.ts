@@ -52,9 +52,9 @@ beforeAll(async () => {
   redis = await connectTestRedis();
   prefix = randomPrefix();
   // A small fleet under heavy load, stopped mid-afternoon, so every state (pending, active, finished) exists.
-  await simulateIntoRedis({ seed: seedOf('conformance'), end, days: 3, machines: 10, jobsPerDay: 9000 }, prefix);
+  await simulateIntoRedis({ seed: seedOf('conformance'), end, days: 2, machines: 10, jobsPerDay: 9000 }, prefix);
   keys = await scanKeys(redis, prefix);
-});
+}, 180_000);
 
 afterAll(async () => {
   await deletePrefix(redis, prefix);
@@ -116,7 +116,7 @@ describe('simulated emp keyspace conforms to redis-emp.md', () => {
     }
   });
 
-  it('job hashes: documented fields, string formats, no TTL', async () => {
+  it('job hashes: documented fields, string formats, no TTL', { timeout: 180_000 }, async () => {
     const jobKeys = keys.filter((k) => family(k) === 'job');
     const all = await hashes(jobKeys);
     const statuses = new Set<string>();
@@ -177,22 +177,26 @@ describe('simulated emp keyspace conforms to redis-emp.md', () => {
     expect((await ttls(ks)).every((t) => t === -1)).toBe(true);
   });
 
-  it('jobs:pending holds exactly the pending steps, scored by the submit or re-queue formula', async () => {
-    const raw = await redis.zrange(`${prefix}jobs:pending`, 0, -1, 'WITHSCORES');
-    expect(raw.length).toBeGreaterThan(0);
-    for (let i = 0; i < raw.length; i += 2) {
-      const h = await redis.hgetall(`${prefix}job:${raw[i]}`);
-      expect(h['status']).toBe('pending');
-      const p = Number(h['workflow_priority'] || h['priority']);
-      const d = h['workflow_datetime'] ? Number(h['workflow_datetime']) : Date.parse(h['created_at']!);
-      const expected =
-        h['retry_count'] === '0' ? p * 1e15 - Math.floor(d / 1000) : p * 1e6 + (Number.MAX_SAFE_INTEGER - d);
-      expect(Number(raw[i + 1])).toBe(expected);
-    }
-    const jobKeys = keys.filter((k) => family(k) === 'job');
-    const pendingCount = (await hashes(jobKeys)).filter((h) => h['status'] === 'pending').length;
-    expect(raw.length / 2).toBe(pendingCount);
-  });
+  it(
+    'jobs:pending holds exactly the pending steps, scored by the submit or re-queue formula',
+    { timeout: 180_000 },
+    async () => {
+      const raw = await redis.zrange(`${prefix}jobs:pending`, 0, -1, 'WITHSCORES');
+      expect(raw.length).toBeGreaterThan(0);
+      for (let i = 0; i < raw.length; i += 2) {
+        const h = await redis.hgetall(`${prefix}job:${raw[i]}`);
+        expect(h['status']).toBe('pending');
+        const p = Number(h['workflow_priority'] || h['priority']);
+        const d = h['workflow_datetime'] ? Number(h['workflow_datetime']) : Date.parse(h['created_at']!);
+        const expected =
+          h['retry_count'] === '0' ? p * 1e15 - Math.floor(d / 1000) : p * 1e6 + (Number.MAX_SAFE_INTEGER - d);
+        expect(Number(raw[i + 1])).toBe(expected);
+      }
+      const jobKeys = keys.filter((k) => family(k) === 'job');
+      const pendingCount = (await hashes(jobKeys)).filter((h) => h['status'] === 'pending').length;
+      expect(raw.length / 2).toBe(pendingCount);
+    },
+  );
 
   it('jobs:active:{worker} maps each active step to the JSON of its hash before the claim', async () => {
     const ks = keys.filter((k) => family(k) === 'active');

@@ -20,41 +20,45 @@ afterAll(async () => {
 });
 
 describe('simulate --live', () => {
-  it('submits, claims and finishes steps in real time, with machine and worker state', async () => {
-    const started = Date.now();
-    const summary = await simulateLive(
-      { seed: 5, machines: 8, rate: 15, durationMs: 3000 },
-      new RedisEmpSink(redis, 200),
-      prefix,
-      () => Date.now(),
-    );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
-    expect(summary.jobs).toBeGreaterThan(5);
-    const keys = await scanKeys(redis, prefix);
-    const jobKeys = keys.filter((k) => /:job:[^:]+$/.test(k));
-    expect(jobKeys.length).toBe(summary.jobs);
-    const statuses = new Set<string>();
-    for (const k of jobKeys) {
-      const decoded = decodeJobHash(await redis.hgetall(k), { source: 'live', key: k });
-      expect(decoded.ok).toBe(true);
-      if (decoded.ok) {
-        statuses.add(decoded.value.status);
-        expect(decoded.value.createdAt).toBeGreaterThanOrEqual(started - 1000);
-        expect(decoded.value.createdAt).toBeLessThanOrEqual(Date.now());
+  it(
+    'submits, claims and finishes steps in real time, with machine and worker state',
+    { timeout: 120_000 },
+    async () => {
+      const started = Date.now();
+      const summary = await simulateLive(
+        { seed: 5, machines: 8, rate: 15, durationMs: 3000 },
+        new RedisEmpSink(redis, 200),
+        prefix,
+        () => Date.now(),
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
+      expect(summary.jobs).toBeGreaterThan(5);
+      const keys = await scanKeys(redis, prefix);
+      const jobKeys = keys.filter((k) => /:job:[^:]+$/.test(k));
+      expect(jobKeys.length).toBe(summary.jobs);
+      const statuses = new Set<string>();
+      for (const k of jobKeys) {
+        const decoded = decodeJobHash(await redis.hgetall(k), { source: 'live', key: k });
+        expect(decoded.ok).toBe(true);
+        if (decoded.ok) {
+          statuses.add(decoded.value.status);
+          expect(decoded.value.createdAt).toBeGreaterThanOrEqual(started - 1000);
+          expect(decoded.value.createdAt).toBeLessThanOrEqual(Date.now());
+        }
       }
-    }
-    expect(statuses.has('completed') || statuses.has('active')).toBe(true);
-    // Claimed steps left the pending set; finished steps left jobs:active.
-    for (const id of await redis.zrange(`${prefix}jobs:pending`, 0, -1)) {
-      expect(await redis.hget(`${prefix}job:${id}`, 'status')).toBe('pending');
-    }
-    for (const k of keys.filter((key) => key.includes(':jobs:active:'))) {
-      for (const id of await redis.hkeys(k))
-        expect(['assigned', 'in_progress']).toContain(await redis.hget(`${prefix}job:${id}`, 'status'));
-    }
-    expect(keys.some((k) => /:machine:[^:]+:info$/.test(k))).toBe(true);
-    const worker = keys.find((k) => /:worker:[^:]+$/.test(k));
-    expect(worker).toBeDefined();
-    expect(await redis.ttl(worker!)).toBeGreaterThan(100);
-  });
+      expect(statuses.has('completed') || statuses.has('active')).toBe(true);
+      // Claimed steps left the pending set; finished steps left jobs:active.
+      for (const id of await redis.zrange(`${prefix}jobs:pending`, 0, -1)) {
+        expect(await redis.hget(`${prefix}job:${id}`, 'status')).toBe('pending');
+      }
+      for (const k of keys.filter((key) => key.includes(':jobs:active:'))) {
+        for (const id of await redis.hkeys(k))
+          expect(['assigned', 'in_progress']).toContain(await redis.hget(`${prefix}job:${id}`, 'status'));
+      }
+      expect(keys.some((k) => /:machine:[^:]+:info$/.test(k))).toBe(true);
+      const worker = keys.find((k) => /:worker:[^:]+$/.test(k));
+      expect(worker).toBeDefined();
+      expect(await redis.ttl(worker!)).toBeGreaterThan(100);
+    },
+  );
 });

@@ -3,8 +3,16 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOf } from '../../../src/simulate/Prng.ts';
 import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
+import { RespConnection } from '../../../src/simulate/RespConnection.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
-import { connectTestRedis, deletePrefix, keyspaceDigest, randomPrefix, simulateIntoRedis } from './redisHelpers.ts';
+import {
+  connectTestRedis,
+  deletePrefix,
+  keyspaceDigest,
+  randomPrefix,
+  REDIS_URL,
+  simulateIntoRedis,
+} from './redisHelpers.ts';
 
 const options = {
   seed: seedOf('redis-determinism'),
@@ -26,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('simulate into Redis', () => {
-  it('same seed, options and --end leave byte-identical keyspaces', async () => {
+  it('same seed, options and --end leave byte-identical keyspaces', { timeout: 180_000 }, async () => {
     const a = randomPrefix();
     const b = randomPrefix();
     prefixes.push(a, b);
@@ -41,7 +49,7 @@ describe('simulate into Redis', () => {
     expect(await keyspaceDigest(redis, c)).not.toBe(await keyspaceDigest(redis, a));
   });
 
-  it('the ioredis pipeline writer leaves the same keyspace as the bulk RESP writer', async () => {
+  it('the ioredis pipeline writer leaves the same keyspace as the bulk RESP writer', { timeout: 180_000 }, async () => {
     const a = randomPrefix();
     const b = randomPrefix();
     prefixes.push(a, b);
@@ -49,5 +57,19 @@ describe('simulate into Redis', () => {
     const sink = new RedisEmpSink(redis, 500);
     await simulateToRedis(options, sink, b);
     expect(await keyspaceDigest(redis, b)).toBe(await keyspaceDigest(redis, a));
+  });
+
+  it('the bulk writer reports what Redis refused, and a server that is not there', async () => {
+    const prefix = randomPrefix();
+    prefixes.push(prefix);
+    const connection = await RespConnection.open(REDIS_URL);
+    try {
+      connection.command(['SET', `${prefix}k`, 'x']);
+      connection.command(['HSET', `${prefix}k`, 'f', 'v']);
+      await expect(connection.flush()).rejects.toThrow(/WRONGTYPE/);
+    } finally {
+      connection.close();
+    }
+    await expect(RespConnection.open('redis://127.0.0.1:1')).rejects.toThrow(/Cannot connect/);
   });
 });

@@ -72,7 +72,8 @@ async function tableDigest(warehouse: Warehouse, table: string): Promise<string>
 }
 
 describe('simulate --warehouse', () => {
-  it('writes every core table, identically for the same seed and end', async () => {
+  // Generous timeouts: four simulations and DuckDB writes on a shared 2-core machine.
+  it('writes every core table, identically for the same seed and end', { timeout: 240_000 }, async () => {
     const a = await simulateInto('a.duckdb');
     const b = await simulateInto('b.duckdb');
     try {
@@ -111,7 +112,7 @@ describe('simulate --warehouse', () => {
       await redis.quit();
     });
 
-    it('decoding the simulated keyspace gives exactly the warehouse job rows', async () => {
+    it('decoding the simulated keyspace gives exactly the warehouse job rows', { timeout: 240_000 }, async () => {
       await simulateIntoRedis(options, prefix);
       const keys = empKeys(prefix);
       const jobKeys = (await scanKeys(redis, `${prefix}job:`)).filter((k) => !k.endsWith(':progress'));
