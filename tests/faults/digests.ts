@@ -22,6 +22,13 @@ const VARYING_KEYS = new Set([
   'builtAt',
   'exported_at',
   'exportedAt',
+  // When the last collected row arrived: set by the collection's clock.
+  'data_through',
+  'last_collected_at',
+  // The site's build manifest: file stamps and hashes of bundles (which hold the stamps above).
+  'mtimeMs',
+  'sha256',
+  'signature',
 ]);
 
 function scrubJson(value: unknown): unknown {
@@ -71,9 +78,9 @@ async function columnsOf(w: Warehouse, table: string): Promise<string[]> {
 }
 
 /** Digest of a table's rows without the columns whose names say they vary (times of collection, ids of runs). */
-async function tableDigest(w: Warehouse, table: string, ignore: RegExp): Promise<string> {
+async function tableDigest(w: Warehouse, table: string, ignore: RegExp, only?: string[]): Promise<string> {
   if (!(await tableExists(w, table))) return 'absent';
-  const cols = (await columnsOf(w, table)).filter((c) => !ignore.test(c));
+  const cols = (await columnsOf(w, table)).filter((c) => !ignore.test(c) && (!only || only.includes(c)));
   const list = cols.map((c) => `"${c}"`).join(', ');
   const rows = await w.all(`SELECT ${list} FROM "${table}" ORDER BY ALL`);
   return sha(JSON.stringify(rows));
@@ -97,8 +104,25 @@ export async function warehouseDigest(file: string): Promise<WarehouseDigest> {
       rejects: await tableDigest(w, 'rejects', /^seen_at$/),
       gaps: await tableDigest(w, 'coverage_gaps', /^(recorded_at|seen_at)$/),
       publications: await tableDigest(w, 'report_publications', ALWAYS_VARYING),
-      deliveries: await tableDigest(w, 'deliveries', ALWAYS_VARYING),
-      pdfExports: await tableDigest(w, 'pdf_exports', ALWAYS_VARYING),
+      // The outcome per report and recipient; attempts and SMTP replies may differ after a kill mid-send.
+      deliveries: await tableDigest(w, 'deliveries', ALWAYS_VARYING, [
+        'kind',
+        'report_id',
+        'recipient',
+        'generation',
+        'reason',
+        'status',
+        'bundle_revision',
+        'attach_pdf',
+      ]),
+      // Paths hold the project folder and PDF bytes carry creation stamps: compare the outcome and the page count.
+      pdfExports: await tableDigest(w, 'pdf_exports', ALWAYS_VARYING, [
+        'kind',
+        'report_id',
+        'status',
+        'pages',
+        'failed_check',
+      ]),
       runningRuns: running[0]?.n ?? 0,
     };
   } finally {

@@ -5,7 +5,7 @@
 // site unescaped.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisEmpSink } from '../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../src/simulate/simulateToRedis.ts';
 import { empKeys } from '../../src/sources/emp/empKeys.ts';
@@ -14,6 +14,9 @@ import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
 import { runAlmanac } from '../helpers/runAlmanac.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { hostileEmpJobs, XSS_MARKER, type HostileRecord } from './hostileValues.ts';
+import { TEST_TIMEOUT } from './scale.ts';
+
+vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
 const DAY = '2026-11-20';
 // Records with hostile timestamps go under their own key prefix (a second source, a second warehouse): they are

@@ -3,7 +3,7 @@
 // throw, and what it decodes must be safe to store: ids without path separators or control characters, finite
 // times a TIMESTAMPTZ can hold, no negative durations.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeBullmqJobHash } from '../../src/sources/bullmq/decodeBullmqJobHash.ts';
 import { decodeStreamEntry } from '../../src/sources/bullmq/decodeStreamEntry.ts';
 import { parseClientList } from '../../src/sources/bullmq/parseClientList.ts';
@@ -14,7 +14,9 @@ import { decodeJobHash } from '../../src/sources/emp/decodeJobHash.ts';
 import { parseEmpTime } from '../../src/sources/emp/parseEmpTime.ts';
 import { toJobRow } from '../../src/sources/emp/toJobRow.ts';
 import { hostileStrings, hostileTimes } from './hostileValues.ts';
-import { scaled } from './scale.ts';
+import { TEST_TIMEOUT, scaled } from './scale.ts';
+
+vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
 const RUNS = scaled(300, 20_000);
 const params = { numRuns: RUNS };

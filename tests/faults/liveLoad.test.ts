@@ -7,12 +7,14 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
 import { almanacBin } from '../helpers/runAlmanac.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { scaled } from './scale.ts';
+import { TEST_TIMEOUT, scaled } from './scale.ts';
+
+vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
 interface Level {
   rate: number;

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisEmpSink } from '../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../src/simulate/simulateToRedis.ts';
 import { Warehouse } from '../../src/warehouse/Warehouse.ts';
@@ -14,7 +14,9 @@ import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
 import { runAlmanac, type AlmanacRun } from '../helpers/runAlmanac.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { warehouseDigest, type WarehouseDigest } from './digests.ts';
-import { FULL, scaled } from './scale.ts';
+import { FULL, TEST_TIMEOUT, scaled } from './scale.ts';
+
+vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
 const END = Date.parse('2026-11-20T00:00:00Z');
 const TRIALS_PER_FAULT = scaled(1, 6);

@@ -6,3 +6,6 @@ export const FULL = process.env['ALMANAC_FAULTS'] === 'full';
 export function scaled<T>(short: T, full: T): T {
   return FULL ? full : short;
 }
+
+/** Per-test time limit: these tests start many processes on a loaded machine. */
+export const TEST_TIMEOUT = FULL ? 3_600_000 : 600_000;

@@ -8,13 +8,16 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisEmpSink } from '../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../src/simulate/simulateToRedis.ts';
 import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import { freePort, startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
 import { runAlmanac, type AlmanacRun } from '../helpers/runAlmanac.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { TEST_TIMEOUT } from './scale.ts';
+
+vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
 const REDIS_SECRET = 'Rp4ss-zq81-almanac';
 const SMTP_SECRET = 'Sp4ss-kk27-almanac';
@@ -81,6 +84,7 @@ describe('no secret leaks from a full run, its failures and its artifacts', () =
   let cwd: string;
   let env: Record<string, string>;
   const outputs: { label: string; run: AlmanacRun }[] = [];
+  const timings: string[] = [];
 
   beforeAll(async () => {
     redis = await startRedisServer({ password: REDIS_SECRET });
@@ -116,6 +120,7 @@ describe('no secret leaks from a full run, its failures and its artifacts', () =
   }, 180_000);
 
   afterAll(async () => {
+    console.log(`secrets: ${outputs.length} runs checked\n${timings.join('\n')}`);
     await redis?.stop();
     await smtp?.close();
   });
@@ -143,8 +148,10 @@ describe('no secret leaks from a full run, its failures and its artifacts', () =
       ['status', ['status', '--json'], env],
     ];
     for (const [label, args, caseEnv] of cases) {
+      const t0 = performance.now();
       const run = await runAlmanac(args, { cwd, env: caseEnv, timeoutMs: 180_000 });
       outputs.push({ label, run });
+      timings.push(`${label}: exit ${run.code}, ${Math.round(performance.now() - t0)} ms`);
     }
     // The failures failed, and said so.
     const collectDown = outputs.find((o) => o.label === 'collect, Redis down')!.run;
