@@ -43,9 +43,15 @@ function scrubJson(value: unknown): unknown {
   return value;
 }
 
-/** ISO instants of today (generation stamps in pages, footers) are replaced; dates of the data are not instants. */
+/**
+ * ISO instants (generation stamps in pages, footers) are replaced, and so are clock times ("06:30", "06:30:01"):
+ * pages show when a bundle was generated, in the report zone, to the minute or second. Hour labels of charts are
+ * scrubbed with them; their values are still compared through the bundles.
+ */
 function scrubText(text: string): string {
-  return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>');
+  return text
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>')
+    .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, '<time>');
 }
 
 export interface WarehouseDigest {

@@ -158,6 +158,33 @@ describe('hostile corpus through collect, analyze and build', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('ids used in file names cannot escape their folder', async () => {
+    const outside = path.join(path.dirname(cwd), `almanac-escape-${process.pid}`);
+    for (const ref of [
+      `daily:../../../../${path.basename(outside)}`,
+      'daily:2026-11-20/../../../x',
+      'weekly:..',
+      '../daily:2026-11-20',
+    ]) {
+      const run = await runAlmanac(['pdf', '--report', ref], { cwd, timeoutMs: 120_000 });
+      expect(run.code, `pdf --report ${ref}`).not.toBe(0);
+      expect(run.stderr).toMatch(/error\[[A-Za-z]+\]/);
+    }
+    expect(readdirSync(path.dirname(cwd)).some((f) => f.startsWith(path.basename(outside)))).toBe(false);
+    // A bundle file whose name is markup (legal on Linux) is skipped or refused, never turned into a page path.
+    const daily = path.join(cwd, 'data', 'reports', 'daily');
+    const some = readdirSync(daily).find((f) => f.endsWith('.json'))!;
+    writeFileSync(
+      path.join(daily, "<img src=x onerror=alert('almanac-xss')>.json"),
+      readFileSync(path.join(daily, some)),
+    );
+    writeFileSync(path.join(daily, '..json'), readFileSync(path.join(daily, some)));
+    const build = await runAlmanac(['build'], { cwd, timeoutMs: 300_000 });
+    expect(build.code === 0 || /error\[[A-Za-z]+\]/.test(build.stderr), build.stderr).toBe(true);
+    const dist = path.join(cwd, 'dist');
+    expect(filesUnder(dist).filter((f) => /[<>]|\/\.\.?\//.test(path.relative(dist, f)))).toEqual([]);
+  });
+
   // BUG (analysis): collect keeps a job whose created_at is "0001-01-01T00:00:00Z" (parseEmpTime accepts any ISO
   // year; the BullMQ decoder bounds times to 2000-2100, the emp one does not), and `almanac analyze` then dies with
   // `error[Unexpected]: not a daily period id: "0001-01-01"` (src/analysis/calendar/periodOf.ts via the data extent):
