@@ -49,9 +49,14 @@ function scrubJson(value: unknown): unknown {
  * scrubbed with them; their values are still compared through the bundles.
  */
 function scrubText(text: string): string {
-  return text
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>')
-    .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, '<time>');
+  return (
+    text
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>')
+      .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, '<time>')
+      // Vega's SVG renderer numbers gradients and clip paths with a process-wide counter, so a page's ids depend on
+      // how many charts the same build rendered before it (an incremental build renders fewer).
+      .replace(/\b(gradient|clip|pattern)_?\d+\b/g, '$1_N')
+  );
 }
 
 export interface WarehouseDigest {

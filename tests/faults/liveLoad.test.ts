@@ -123,11 +123,19 @@ describe('live load: simulate --live while collect runs every few seconds', () =
           String(level.rate),
           '--json',
         ],
-        { cwd, stdio: ['ignore', 'pipe', 'ignore'] },
+        { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let simOut = '';
+      let simErr = '';
       sim.stdout.on('data', (c: Buffer) => (simOut += c.toString()));
-      const simDone = new Promise<number | null>((resolve) => sim.on('exit', resolve));
+      sim.stderr.on('data', (c: Buffer) => (simErr = (simErr + c.toString()).slice(-2000)));
+      let simSignal: string | null = null;
+      const simDone = new Promise<number | null>((resolve) =>
+        sim.on('exit', (code, signal) => {
+          simSignal = signal;
+          resolve(code);
+        }),
+      );
       let simExited = false;
       void simDone.then(() => (simExited = true));
       const runs: Collected[] = [];
@@ -139,7 +147,9 @@ describe('live load: simulate --live while collect runs every few seconds', () =
       }
       const simCode = await simDone;
       const simMs = performance.now() - t0;
-      expect(simCode).toBe(0);
+      if (simCode !== 0)
+        results.push({ rate: level.rate, simulator: { code: simCode, signal: simSignal, stderr: simErr } });
+      expect(simCode, `simulate --live ended with ${simSignal ?? simCode}: ${simErr}`).toBe(0);
       // Final pass after the fleet stopped: everything finished must now be in the warehouse.
       runs.push(await collect(cwd));
       expect(runs.every((r) => r.code === 0)).toBe(true);

@@ -177,7 +177,7 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
   beforeAll(async () => {
     redis = await startRedisServer();
     await simulateToRedis(
-      { seed: 51, end: END, days: 3, machines: 6, jobsPerDay: 800 },
+      { seed: 51, end: END, days: scaled(3, 2), machines: 6, jobsPerDay: scaled(800, 400) },
       new RedisEmpSink(redis.admin),
       '',
     );
@@ -225,6 +225,7 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
         duplicates: sink.got.length - new Set(sink.got).size,
         chromiumLeft: leftovers,
       });
+      console.log(`process kills: trial ${trial + 1}/${TRIALS} ok: ${JSON.stringify(trials.at(-1))}`);
     }
   });
 
