@@ -31,19 +31,40 @@ async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
+/** Redis server CPU seconds so far (shared server: other clients count too, so treat it as an upper bound). */
+async function redisCpu(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const get = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
+  return get('used_cpu_user') + get('used_cpu_sys');
+}
+
+/** This process's CPU seconds since `from`: what the run costs on a machine that is not shared. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return Math.round((used.user + used.system) / 10_000) / 100;
+}
+
 async function intoRedis(options: SimOptions, writer: 'resp' | 'ioredis'): Promise<Figure> {
   const prefix = `almanac-bench-${randomBytes(4).toString('hex')}:`;
   const redis = new Redis(REDIS_URL);
   const connection = writer === 'resp' ? await RespConnection.open(REDIS_URL) : null;
   try {
     const sink = connection ? new RespEmpSink(connection) : new RedisEmpSink(redis);
+    const serverBefore = await redisCpu(redis);
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const summary = await simulateToRedis(options, sink, prefix);
     const seconds = (performance.now() - started) / 1000;
     return {
       value: seconds,
       unit: 's',
-      notes: { jobs: summary.jobs, writes: summary.commands, jobsPerSecond: Math.round(summary.jobs / seconds) },
+      notes: {
+        jobs: summary.jobs,
+        writes: summary.commands,
+        jobsPerSecond: Math.round(summary.jobs / seconds),
+        cpuSeconds: cpuSince(cpu),
+        redisCpuSeconds: Math.round((await redisCpu(redis)) - serverBefore),
+      },
     };
   } finally {
     connection?.close();
@@ -57,13 +78,20 @@ async function intoWarehouse(options: SimOptions, intervalMinutes: number): Prom
   try {
     const warehouse = await Warehouse.open(path.join(dir, 'sim.duckdb'), { holder: 'bench' });
     try {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const summary = await simulateToWarehouse(options, warehouse, 'bench', intervalMinutes * 60_000);
       const seconds = (performance.now() - started) / 1000;
       return {
         value: seconds,
         unit: 's',
-        notes: { jobs: summary.jobs, snapshotRows: summary.snapshots, downloads: summary.downloads },
+        // DuckDB's own threads count in this process's CPU time.
+        notes: {
+          jobs: summary.jobs,
+          snapshotRows: summary.snapshots,
+          downloads: summary.downloads,
+          cpuSeconds: cpuSince(cpu),
+        },
       };
     } finally {
       await warehouse.close();

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Logger } from '../log/Logger.ts';
 import { readSql } from '../warehouse/readSql.ts';
 import { translateDuckError, type Row, type Warehouse } from '../warehouse/Warehouse.ts';
@@ -28,13 +26,13 @@ export class WarehouseSession implements CollectSession {
   readonly logger: Logger;
   readonly totals: SessionTotals = { jobsNew: 0, jobsUpdated: 0, snapshots: 0, modelDownloads: 0, rejects: 0, gaps: 0 };
   private readonly warehouse: Warehouse;
-  private readonly stageDir: string;
   private readonly stageFile: string;
 
   private constructor(warehouse: Warehouse, source: string, now: number, limits: CollectLimits, logger: Logger) {
     this.warehouse = warehouse;
-    this.stageDir = mkdtempSync(path.join(tmpdir(), 'almanac-collect-'));
-    this.stageFile = path.join(this.stageDir, 'jobs.ndjson');
+    // Beside the warehouse, under a fixed name: the single-writer lock makes it private to this pass, and a pass
+    // killed mid-unit leaves at most this one file, which the next pass overwrites and removes.
+    this.stageFile = `${warehouse.path}.collect-stage.ndjson`;
     this.source = source;
     this.now = now;
     this.limits = limits;
@@ -54,7 +52,7 @@ export class WarehouseSession implements CollectSession {
 
   /** Removes the session's staging file. */
   close(): void {
-    rmSync(this.stageDir, { recursive: true, force: true });
+    rmSync(this.stageFile, { force: true });
   }
 
   async checkpoint(name: string): Promise<string | null> {

@@ -17,6 +17,8 @@ const CR = 13;
 export class RespConnection {
   private readonly socket: net.Socket;
   private chunk = '';
+  /** Whether the chunk is pure ASCII, so it can go out as latin1 (a plain copy, much cheaper than UTF-8). */
+  private ascii = true;
   private sent = 0;
   private received = 0;
   private pending = Buffer.alloc(0);
@@ -60,7 +62,12 @@ export class RespConnection {
   /** Queues one command; call `drain()` regularly and `flush()` at the end. */
   command(args: readonly string[]): void {
     let s = `*${args.length}\r\n`;
-    for (const a of args) s += `$${Buffer.byteLength(a)}\r\n${a}\r\n`;
+    for (const a of args) {
+      const bytes = Buffer.byteLength(a);
+      // More bytes than characters means non-ASCII text: that chunk must be sent as UTF-8.
+      if (bytes !== a.length) this.ascii = false;
+      s += `$${bytes}\r\n${a}\r\n`;
+    }
     this.chunk += s;
     this.sent++;
   }
@@ -92,8 +99,10 @@ export class RespConnection {
     if (this.error) throw this.error;
     if (this.chunk === '') return;
     const data = this.chunk;
+    const encoding = this.ascii ? 'latin1' : 'utf8';
     this.chunk = '';
-    if (!this.socket.write(data)) await once(this.socket, 'drain');
+    this.ascii = true;
+    if (!this.socket.write(data, encoding)) await once(this.socket, 'drain');
   }
 
   private async until(count: number): Promise<void> {
@@ -127,6 +136,15 @@ export class RespConnection {
     const buf = this.pending.length > 0 ? Buffer.concat([this.pending, data]) : data;
     let pos = 0;
     for (;;) {
+      // Most replies are `:n` or `+OK`: one line, no payload.
+      const type = buf[pos];
+      if (type === 0x3a || type === 0x2b) {
+        const lineEnd = buf.indexOf(CR, pos);
+        if (lineEnd < 0 || lineEnd + 1 >= buf.length) break;
+        pos = lineEnd + 2;
+        this.received++;
+        continue;
+      }
       const end = skipReply(buf, pos);
       if (end < 0) break;
       if (buf[pos] === 0x2d && this.error === null) {

@@ -34,14 +34,25 @@ function report(context: CommandContext, summary: Record<string, unknown>, text:
   else context.stdout.write(`${text}\n`);
 }
 
-async function connect(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+async function connect(url: string, reconnect = false): Promise<Redis> {
+  // A one-shot command does not loop on reconnects; a live fleet rides out short outages. The socket error is
+  // kept to say what went wrong.
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    retryStrategy: reconnect ? (times: number) => Math.min(times * 200, 2000) : () => null,
+  });
+  let socketError: unknown = null;
+  redis.on('error', (error: unknown) => {
+    socketError = error;
+  });
   try {
     await redis.connect();
     return redis;
   } catch (error) {
     redis.disconnect();
-    throw new AlmanacError('RedisUnavailable', `Cannot connect to ${redactUrl(url)}: ${errorMessage(error)}.`, {
+    const reason = errorMessage(socketError ?? error).replace(/\.+$/, '');
+    throw new AlmanacError('RedisUnavailable', `Cannot connect to ${redactUrl(url)}: ${reason}.`, {
       hint: 'Start Redis (e.g. `redis-server`) or pass the right --redis URL.',
       cause: error,
     });
@@ -116,7 +127,7 @@ export const simulateCommand: Command = {
       if (!(rate > 0))
         throw new AlmanacError('BadUsage', '--rate must be a positive number of jobs per second.', { exitCode: 2 });
       const durationMs = parseDuration((v['duration'] as string | undefined) ?? '10m', '--duration');
-      const redis = await connect(redisUrl);
+      const redis = await connect(redisUrl, true);
       try {
         context.logger.info('live simulation started', { redis: redactUrl(redisUrl), rate, durationMs });
         const s = await simulateLive({ ...base, rate, durationMs }, new RedisEmpSink(redis, 1000), prefix, () =>

@@ -1,2 +1,3 @@
--- Jobs the warehouse has never seen: a plain insert (the common case of a catch-up).
-INSERT INTO jobs SELECT s.* FROM collect_jobs_stage s ANTI JOIN jobs j USING (source, queue, job_id);
+-- Jobs the warehouse has never seen: inserted, with the primary key index deciding what is new (no scan of the
+-- jobs table, which a join would need). Known jobs are left to replaceChangedJobs.sql.
+INSERT OR IGNORE INTO jobs SELECT * FROM collect_jobs_stage;

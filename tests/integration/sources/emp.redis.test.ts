@@ -100,7 +100,7 @@ describe('emp source (simulator-filled Redis)', () => {
     } finally {
       await w.close();
     }
-  });
+  }, 240_000);
 
   it('reads only what changed between full scans, and the periodic full scan catches the rest', async () => {
     prefix = randomPrefix('empinc');
