@@ -7,6 +7,8 @@ import { queryBreakdowns } from './breakdowns/queryBreakdowns.ts';
 import { emptyBreakdownRows } from './breakdowns/BreakdownRows.ts';
 import { periodOf, shiftPeriodId } from './calendar/periodOf.ts';
 import { restatement } from './store/restatement.ts';
+import { publishedFigures, type PublishedFigures } from './store/PublishedFigures.ts';
+import { reusableSpans } from './plan/reusableSpans.ts';
 import { localTime } from './calendar/zoneClock.ts';
 import type { PoolBounds } from './metrics/querySpanMetrics.ts';
 import { querySpanMetrics } from './metrics/querySpanMetrics.ts';
@@ -47,6 +49,8 @@ export interface AnalyzeResult {
   unchanged: { kind: BundleKind; id: string }[];
   /** Periods that ended but wait for collected data past their end. */
   waiting: { kind: BundleKind; id: string }[];
+  /** Past periods whose figures were read from their published bundles instead of recomputed. */
+  reused: number;
   /** Why nothing was written, when nothing was. */
   note: string | null;
   seconds: number;
@@ -73,6 +77,7 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     written: [],
     unchanged: [],
     waiting: [],
+    reused: 0,
     note: null,
     seconds: (performance.now() - started) / 1000,
     ...partial,
@@ -111,7 +116,29 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   }
 
   const withSpans = plan.targets.map((target) => ({ target, spans: targetSpans(target, o.timeZone) }));
-  const needed = withSpans.flatMap((t) => allSpans(t.spans));
+  // Whole closed periods that already have a published bundle are read from it, not recomputed: this keeps the
+  // nightly run from rescanning the months behind sparklines, trailing means and the 90-day context.
+  const targeted = new Set(plan.targets.map((t) => `${t.period.kind}/${t.period.id}`));
+  const published = new Map<string, PublishedFigures>();
+  const candidates = new Set(
+    withSpans.flatMap((t) => reusableSpans(t.target, t.spans, o.timeZone)).map((c) => `${c.kind}/${c.id}`),
+  );
+  for (const candidate of candidates) {
+    const [kind, id] = candidate.split('/') as [BundleKind, string];
+    const period = periodOf(kind, id, o.timeZone);
+    const key = spanKey(period);
+    if (published.has(key) || targeted.has(`${kind}/${id}`) || !isPublished(kind, id)) continue;
+    const bundle = o.store.read(kind, id);
+    if (bundle?.period.closed) published.set(key, publishedFigures(bundle));
+  }
+  const mustCompute = new Set(
+    withSpans
+      .flatMap((t) => [t.spans.current, ...t.spans.days, ...t.spans.hours.flatMap((h) => [h, ...h.baseline])])
+      .map(spanKey),
+  );
+  const needed = withSpans
+    .flatMap((t) => allSpans(t.spans))
+    .filter((span) => mustCompute.has(spanKey(span)) || !published.has(spanKey(span)));
   const earliest = Math.max(
     dataStart,
     needed.reduce((min, s) => Math.min(min, s.start), Infinity),
@@ -158,7 +185,8 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
       target,
       spans,
       timeZone: o.timeZone,
-      metricsOf: (span) => metrics.get(refOf(span).key) ?? emptySpanMetrics(),
+      metricsOf: (span) => metrics.get(spanKey(span)) ?? emptySpanMetrics(),
+      publishedOf: (span) => (mustCompute.has(spanKey(span)) ? undefined : published.get(spanKey(span))),
       coveredOf: (span) =>
         span.end > dataStart && span.start < Math.max(dataThrough, target.through) && span.end > span.start,
       breakdown: breakdowns.get(current.key) ?? emptyBreakdownRows(),
@@ -206,5 +234,10 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     o.logger.debug('bundle written', { kind, id, closed: target.closed, bytes });
   }
   o.logger.debug('analysis done', { bundles: written.length, seconds: (performance.now() - started) / 1000 });
-  return result({ written, unchanged, waiting: plan.waiting });
+  return result({ written, unchanged, waiting: plan.waiting, reused: published.size });
+}
+
+/** The key the span plan gives `[start, end)`. */
+function spanKey(span: { start: number; end: number }): string {
+  return `${span.start}_${span.end}`;
 }

@@ -4,6 +4,7 @@ import type { PoolBounds } from '../metrics/querySpanMetrics.ts';
 import type { SpanMetrics } from '../metrics/SpanMetrics.ts';
 import type { Target } from '../plan/Target.ts';
 import type { Span, TargetSpans } from '../plan/targetSpans.ts';
+import type { PublishedFigures } from '../store/PublishedFigures.ts';
 
 /** Everything one bundle is assembled from; no I/O happens past this point. */
 export interface AssembleInput {
@@ -14,6 +15,11 @@ export interface AssembleInput {
   metricsOf(span: Span): SpanMetrics;
   /** Whether the warehouse holds data for a span (else its counts are unknown, not zero). */
   coveredOf(span: Span): boolean;
+  /**
+   * Figures of a whole closed period taken from its published bundle (so a nightly run need not recompute the
+   * past), or undefined to compute them from `metricsOf`.
+   */
+  publishedOf(span: Span): PublishedFigures | undefined;
   breakdown: BreakdownRows;
   quality: {
     dataStart: number | null;

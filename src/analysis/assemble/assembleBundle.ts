@@ -6,7 +6,7 @@ import { firstDayOf } from '../calendar/periodOf.ts';
 import { weekdayName } from '../calendar/names.ts';
 import { buildKpis, trailingMeans } from '../kpis/buildKpis.ts';
 import type { KpiValues } from '../kpis/KpiValues.ts';
-import { spanKpiValues } from '../kpis/spanKpiValues.ts';
+import { nullKpiValues, spanKpiValues } from '../kpis/spanKpiValues.ts';
 import type { Span } from '../plan/targetSpans.ts';
 import { poolReadiness } from '../readiness/poolReadiness.ts';
 import { productionReadiness } from '../readiness/productionReadiness.ts';
@@ -34,7 +34,11 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
   const { target, spans } = x;
   const { period, closed, through } = target;
   const kind = period.kind;
-  const values = (span: Span): KpiValues => spanKpiValues(x.metricsOf(span), x.coveredOf(span));
+  const values = (span: Span): KpiValues =>
+    x.publishedOf(span)?.values ?? spanKpiValues(x.metricsOf(span), x.coveredOf(span));
+  // A comparison span the data only partly covers (collection began inside it) would make a misleading reference.
+  const reference = (span: Span): KpiValues =>
+    x.quality.dataStart !== null && x.quality.dataStart > span.start + 3_600_000 ? nullKpiValues() : values(span);
   const current = x.metricsOf(spans.current);
   const elapsedHours = (through - period.start) / 3_600_000;
   const daysElapsed = elapsedDays(period, through);
@@ -42,13 +46,13 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
 
   const kpis = buildKpis({
     current: values(spans.current),
-    previous: values(spans.previous),
+    previous: reference(spans.previous),
     sameWeekday:
       spans.sameWeekday && spans.sameWeekdayId
-        ? { values: values(spans.sameWeekday), label: dayShortLabel(firstDayOf('daily', spans.sameWeekdayId)) }
+        ? { values: reference(spans.sameWeekday), label: dayShortLabel(firstDayOf('daily', spans.sameWeekdayId)) }
         : null,
     trailingMean: {
-      values: trailingMeans(spans.trailing.map(values)),
+      values: trailingMeans(spans.trailing.map(reference)),
       label: `mean of the previous 4 ${PLURAL[kind]}${closed ? '' : ' (same elapsed span)'}`,
     },
     sparkline: spans.sparkline.map((s) => ({ id: s.id, values: values(s.span) })),
@@ -73,6 +77,8 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
   const machines = buildMachines(x.breakdown.machines, x.breakdown.machineHealth);
   const completeContext = spans.context.filter((d) => d.complete && x.coveredOf(d));
   const poolDays = completeContext.slice(-28).map((d) => {
+    const published = x.publishedOf(d)?.poolJobs;
+    if (published) return published;
     const m = x.metricsOf(d);
     return { fast: m.pools.fast.jobs, standard: m.pools.standard.jobs, heavy: m.pools.heavy.jobs };
   });
@@ -175,7 +181,7 @@ export function assembleBundle(x: AssembleInput): ReportBundle {
     history: completeContext.map((d) => ({
       dayNumber: d.dayNumber,
       weekday: d.weekday,
-      submitted: x.metricsOf(d).submitted,
+      submitted: values(d).jobs_submitted ?? 0,
     })),
     peakHour: x.coveredOf(spans.current) ? current.peakHourly : null,
     workersOnlineAvg: current.workersOnlineAvg,
