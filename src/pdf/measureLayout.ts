@@ -34,6 +34,8 @@ export interface LayoutFindings {
  */
 export function measureLayout(selectors: { kept: string; chart: string; printCss: string }): LayoutFindings {
   const root = document.documentElement;
+  // An SVG is checked as a whole; its thousands of marks are not layout boxes worth a computed style each.
+  const NOT_INSIDE_SVG = '*:not(svg *)';
   const style = document.createElement('style');
   style.setAttribute('data-almanac-print', '');
   style.textContent = selectors.printCss;
@@ -86,7 +88,7 @@ export function measureLayout(selectors: { kept: string; chart: string; printCss
 
   const viewportWidth = root.clientWidth;
   const overflow: OverflowFinding[] = [];
-  for (const el of document.body.querySelectorAll('*')) {
+  for (const el of document.body.querySelectorAll(NOT_INSIDE_SVG)) {
     if (overflow.length >= 5) break;
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.right <= viewportWidth + 1) continue;
@@ -123,7 +125,7 @@ export function measureLayout(selectors: { kept: string; chart: string; printCss
   }
 
   const forcedBreaks: number[] = [];
-  for (const el of document.body.querySelectorAll('*')) {
+  for (const el of document.body.querySelectorAll(NOT_INSIDE_SVG)) {
     const style = getComputedStyle(el);
     if ((style.breakBefore === 'page' || style.breakBefore === 'always') && visible(el))
       forcedBreaks.push(el.getBoundingClientRect().top + scrollTop);

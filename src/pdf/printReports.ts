@@ -115,7 +115,9 @@ async function gate(
   } catch (error) {
     metadataError = error instanceof Error ? error.message : String(error);
   }
-  const facts = await readPdfFacts(pdf);
+  const facts = await readPdfFacts(pdf, {
+    needles: [...Object.values(job.kpiTexts), ...(job.meta.subject ? [job.meta.subject] : [])],
+  });
   const verdict = runGate({
     findings: rendered.findings,
     facts,

@@ -2,6 +2,7 @@ import { findKeepViolations } from './findKeepViolations.ts';
 import { verdictOf, type GateCheck, type GateVerdict } from './GateCheck.ts';
 import type { LayoutFindings } from './measureLayout.ts';
 import type { PdfFacts } from './readPdfFacts.ts';
+import { squashText } from './squashText.ts';
 
 export interface GateInput {
   findings: LayoutFindings;
@@ -100,8 +101,8 @@ export function runGate(input: GateInput): GateVerdict {
     detail: `${input.bytes} bytes (budget ${input.budget.maxBytes})`,
   });
 
-  const text = squash(facts.pageTexts.join(' '));
-  const missing = Object.entries(input.kpiTexts).filter(([, value]) => !text.includes(squash(value)));
+  const text = squashText(facts.pageTexts.join(' '));
+  const missing = Object.entries(input.kpiTexts).filter(([, value]) => !text.includes(squashText(value)));
   checks.push(
     missing.length
       ? {
@@ -115,7 +116,7 @@ export function runGate(input: GateInput): GateVerdict {
       : { check: 'kpi-text', ok: true, detail: `${Object.keys(input.kpiTexts).length} KPI values found` },
   );
   if (input.firstPageText !== null) {
-    const onFirst = squash(facts.pageTexts[0] ?? '').includes(squash(input.firstPageText));
+    const onFirst = squashText(facts.pageTexts[0] ?? '').includes(squashText(input.firstPageText));
     checks.push({
       check: 'first-page',
       ok: onFirst,
@@ -123,12 +124,4 @@ export function runGate(input: GateInput): GateVerdict {
     });
   }
   return verdictOf(checks);
-}
-
-/** Compare text without spacing or line breaks: extraction splits and joins runs differently from the layout. */
-function squash(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/\u2212/g, '-');
 }
