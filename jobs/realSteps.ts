@@ -7,6 +7,7 @@ import { deliverReports } from '../src/mail/deliverReports.ts';
 import { outboxTransport } from '../src/mail/transport/outboxTransport.ts';
 import { smtpTransport } from '../src/mail/transport/smtpTransport.ts';
 import { exportPdfs } from '../src/pdf/exportPdfs.ts';
+import type { BundleKind } from '../src/report/BundleKind.ts';
 import { PartialFailure } from '../src/schedule/PartialFailure.ts';
 import { runBuildInChild } from '../src/schedule/runBuildInChild.ts';
 import type { Steps } from '../src/schedule/Steps.ts';
@@ -37,13 +38,10 @@ export const realSteps: Steps = {
 
   async analyze(context, options) {
     const { config } = context;
-    if (options.restate || options.from) {
-      // The analysis engine never rewrites a published closed period yet; a backfill must not pretend it did.
-      throw new AlmanacError(
-        'RestatementNotAvailable',
-        'Recomputing published periods (restatements) is not in the analysis engine of this version.',
-        { hint: '`almanac analyze` still writes every closed period that has no bundle yet.', exitCode: 2 },
-      );
+    if (options.restate && (!options.from || !options.through)) {
+      throw new AlmanacError('BadUsage', 'A restatement needs the days to recompute (from and through).', {
+        exitCode: 2,
+      });
     }
     const result = await analyze({
       db: context.warehouse,
@@ -51,14 +49,20 @@ export const realSteps: Steps = {
       logger: context.logger,
       now: context.now().getTime(),
       timeZone: config.timezone,
-      ...(options.through ? { through: options.through } : {}),
+      ...(options.restate
+        ? { restate: { from: options.from!, to: options.through!, reason: options.reason ?? 'backfill' } }
+        : options.through
+          ? { through: options.through }
+          : {}),
       targets: config.targets,
       pools: config.pools,
       version: packageJson.version,
     });
     return {
       asOf: result.asOf,
-      written: result.written.map((w) => `${w.kind}/${w.id}${w.closed ? '' : ' (open)'}`),
+      written: result.written.map(
+        (w) => `${w.kind}/${w.id}${w.closed ? '' : ' (open)'}${w.revision > 1 ? ` (revision ${w.revision})` : ''}`,
+      ),
       waiting: result.waiting.map((w) => `${w.kind}/${w.id}`),
       note: result.note,
       seconds: Number(result.seconds.toFixed(2)),
@@ -133,13 +137,28 @@ export const realSteps: Steps = {
       ? outboxTransport(config.paths.outbox)
       : smtpTransport({ url: config.email.smtpUrl!, timeoutMs: config.email.timeoutMs });
     try {
-      const result = await deliverReports({
+      const deps = {
         config,
         warehouse: context.warehouse,
         transport,
         logger: context.logger,
         now: () => context.now(),
-      });
+      };
+      const runs = options.resend?.length
+        ? options.resend.map((ref) => {
+            const [kind, id] = ref.split(':') as [BundleKind, string];
+            return { resend: { kind, id } };
+          })
+        : [{}];
+      const results = [];
+      for (const run of runs) results.push(await deliverReports(deps, run));
+      const result = {
+        sent: results.flatMap((r) => r.sent),
+        failed: results.flatMap((r) => r.failed),
+        deferred: results.flatMap((r) => r.deferred),
+        held: results.flatMap((r) => r.held),
+        unconfirmed: results.flatMap((r) => r.unconfirmed),
+      };
       const brief = {
         sent: result.sent.length,
         failed: result.failed.length,

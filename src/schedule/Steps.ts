@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   /** Recompute these days even when published, restating what changed (backfill). */
   from?: string;
   restate?: boolean;
+  /** Why the periods are recomputed; shown with each restatement. */
+  reason?: string;
 }
 
 export interface BuildOptions {
@@ -40,6 +42,8 @@ export interface PdfOptions {
 
 export interface DeliverOptions {
   dryRun?: boolean;
+  /** Send these reports ("kind:id") again on purpose, e.g. restatements after a backfill with --email. */
+  resend?: string[];
 }
 
 /**

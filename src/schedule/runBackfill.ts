@@ -3,6 +3,7 @@ import { AlmanacError } from '../errors/AlmanacError.ts';
 import type { Logger } from '../log/Logger.ts';
 import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { isPartialFailure, type PartialFailure } from './PartialFailure.ts';
 import { runStep } from './runStep.ts';
 import type { StepContext, StepSummary, Steps } from './Steps.ts';
 
@@ -66,10 +67,36 @@ export async function runBackfill(options: BackfillOptions): Promise<Record<stri
   const { steps } = options;
   const result: Record<string, StepSummary> = {};
   result.analyze = await runStep(context, 'analyze', () =>
-    steps.analyze(context, { from: options.from, through: options.to, restate: true }),
+    steps.analyze(context, {
+      from: options.from,
+      through: options.to,
+      restate: true,
+      reason: `backfill of ${options.from} to ${options.to}`,
+    }),
   );
+  // Restated bundles rebuild their pages, get a new PDF (the exporter re-exports restated reports), and the
+  // pages are built once more to link the new PDFs.
   result.build = await runStep(context, 'build', () => steps.build(context, {}));
-  result.pdf = await runStep(context, 'pdf', () => steps.pdf(context, {}));
-  if (options.email) result.deliver = await runStep(context, 'deliver', () => steps.deliver(context, {}));
+  let partial: PartialFailure | null = null;
+  try {
+    result.pdf = await runStep(context, 'pdf', () => steps.pdf(context, {}));
+  } catch (error) {
+    if (!isPartialFailure(error)) throw error;
+    partial = error;
+    result.pdf = error.summary;
+  }
+  result.link = await runStep(context, 'build', () => steps.build(context, {}));
+  if (options.email) {
+    // Only the restated reports go out again, to their current subscribers.
+    const written = Array.isArray(result.analyze.written) ? (result.analyze.written as unknown[]).map(String) : [];
+    const resend = written.filter((w) => w.includes('(revision')).map((w) => w.split(' ')[0]!.replace('/', ':'));
+    result.deliver = resend.length
+      ? await runStep(context, 'deliver', () => steps.deliver(context, { resend }))
+      : { resent: 0 };
+  }
+  if (partial) {
+    partial.summary = result;
+    throw partial;
+  }
   return result;
 }

@@ -2,6 +2,8 @@ import { realSteps } from '../../../jobs/realSteps.ts';
 import { createProgress } from '../../progress/createProgress.ts';
 import { formatInstant } from '../../schedule/formatInstant.ts';
 import { checkBackfillRange, runBackfill } from '../../schedule/runBackfill.ts';
+import { isPartialFailure, type PartialFailure } from '../../schedule/PartialFailure.ts';
+import type { StepSummary } from '../../schedule/Steps.ts';
 import type { Command } from '../Command.ts';
 import { writeJson } from '../writeJson.ts';
 
@@ -20,8 +22,10 @@ export const backfillCommand: Command = {
     const to = args.values.to as string | undefined;
     checkBackfillRange(from, to, formatInstant(context.now(), config.timezone).slice(0, 10));
     const warehouse = await context.openWarehouse();
+    let result: Record<string, StepSummary>;
+    let partial: PartialFailure | null = null;
     try {
-      const result = await runBackfill({
+      result = await runBackfill({
         config,
         warehouse,
         logger: context.logger,
@@ -33,10 +37,24 @@ export const backfillCommand: Command = {
         to: to!,
         email: args.values.email === true,
       });
-      if (context.json) writeJson(context.stdout, { ok: true, from, to, ...result });
-      else context.stdout.write(`Backfill ${from} to ${to} done.\n`);
+    } catch (error) {
+      // Some PDFs failed their gate: the restatements are published all the same; say what happened, then fail.
+      if (!isPartialFailure(error)) throw error;
+      partial = error;
+      result = error.summary as Record<string, StepSummary>;
     } finally {
       await warehouse.close();
     }
+    if (context.json) writeJson(context.stdout, { ok: partial === null, from, to, ...result });
+    else {
+      const written = (result.analyze?.written as string[] | undefined) ?? [];
+      const restated = written.filter((w) => w.includes('(revision'));
+      context.stdout.write(
+        `Backfill ${from} to ${to}: ${restated.length} report${restated.length === 1 ? '' : 's'} restated` +
+          (restated.length ? `: ${restated.join(', ')}` : ' (no figures changed)') +
+          '.\n',
+      );
+    }
+    if (partial) throw partial;
   },
 };
