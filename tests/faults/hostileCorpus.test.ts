@@ -185,22 +185,17 @@ describe('hostile corpus through collect, analyze and build', () => {
     expect(filesUnder(dist).filter((f) => /[<>]|\/\.\.?\//.test(path.relative(dist, f)))).toEqual([]);
   });
 
-  // BUG (analysis): collect keeps a job whose created_at is "0001-01-01T00:00:00Z" (parseEmpTime accepts any ISO
-  // year; the BullMQ decoder bounds times to 2000-2100, the emp one does not), and `almanac analyze` then dies with
-  // `error[Unexpected]: not a daily period id: "0001-01-01"` (src/analysis/calendar/periodOf.ts via the data extent):
-  // one hostile record stops every publication. Fix: bound emp times to a plausible window in parseEmpTime (reject
-  // the record), and/or make the analysis plan ignore data outside the periods it can name.
-  it.fails('KNOWN BUG: a job created in the year 0001 stops analyze', async () => {
+  // Regression: a job whose created_at is "0001-01-01T00:00:00Z" used to be collected, and `almanac analyze` then
+  // died naming the period "0001-01-01": one hostile record stopped every publication. emp times are now bounded
+  // to 2000-2100 at the decoder, so the record is quarantined in `rejects`.
+  it('a job created in the year 0001 is quarantined and does not stop analyze', async () => {
     const analyze = await runAlmanac(['analyze', '--through', DAY], { cwd: cwdTimes, timeoutMs: 300_000 });
     expect(analyze.code, analyze.stderr).toBe(0);
   });
 
-  // BUG (src/sources/emp/parseEmpTime.ts + src/collect/sql/loadJobsStage.sql): a time written as 16 digits
-  // ("9999999999999999") is read as epoch ms without a range check; loading the unit then fails with "Out of Range
-  // Error: Overflow in multiplication of INT64 (10000000000000000 * 1000)" and the whole pass fails, on every run,
-  // until someone deletes the key by hand: a poison record. Expected: the record lands in `rejects`, the pass
-  // succeeds. Fix: parseEmpTime returns null (decoder rejects) outside a plausible window, as the BullMQ decoder does.
-  it.fails('KNOWN BUG: a job hash with a 16-digit timestamp fails every collection', async () => {
+  // Regression: a time written as 16 digits ("9999999999999999") used to overflow TIMESTAMPTZ when the unit was
+  // loaded, failing every pass until someone deleted the key by hand (a poison record). It is now rejected.
+  it('a job hash with a 16-digit timestamp is quarantined; the collection succeeds', async () => {
     const run = await runAlmanac(['collect', '--json'], { cwd: cwdPoison, timeoutMs: 180_000 });
     expect(run.code, run.stderr).toBe(0);
   });

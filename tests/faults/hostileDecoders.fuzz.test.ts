@@ -115,11 +115,10 @@ describe('emp decoders under fuzzing', () => {
     );
   });
 
-  // BUG (src/sources/emp/parseEmpTime.ts): a 12-16 digit string is read as epoch ms without a range check, so
-  // "9999999999999999" becomes 1e16 ms (year 318857), past what a JS Date or a DuckDB TIMESTAMPTZ holds. The job
-  // decodes "ok" and the warehouse append then throws "micros out of int64 range" (see hostileCorpus test).
-  // Fix: return null outside ±8.64e15 ms (or a sane window such as 1970-2200) and let the decoder reject.
-  it.fails('KNOWN BUG: parseEmpTime keeps a 16-digit epoch past the TIMESTAMPTZ range', () => {
+  // Regression: a 12-16 digit string used to be read as epoch ms without a range check, so "9999999999999999"
+  // became 1e16 ms (year 318857), past what a DuckDB TIMESTAMPTZ holds, and the warehouse append threw.
+  // parseEmpTime now returns null outside 2000-2100 and the decoder rejects the record.
+  it('parseEmpTime refuses a 16-digit epoch past the TIMESTAMPTZ range', () => {
     expectSafeTime(parseEmpTime('9999999999999999'));
   });
 

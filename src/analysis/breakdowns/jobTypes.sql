@@ -7,7 +7,7 @@
   FROM jobs, range_bounds WHERE created_at >= rs AND created_at < re
   UNION ALL
   SELECT finished_at, 2, source, coalesce(service, queue), coalesce(name, '(unnamed)'), status,
-         coalesce(run_ms, epoch_ms(finished_at) - epoch_ms(started_at))::DOUBLE
+         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE
   FROM jobs, range_bounds
   WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed', 'cancelled')
 ),
@@ -34,11 +34,11 @@ counts AS (
 ),
 values_ AS (
   SELECT started_at AS t, 1 AS ev, source, coalesce(service, queue) AS service, coalesce(name, '(unnamed)') AS job_type,
-         coalesce(wait_ms, epoch_ms(started_at) - epoch_ms(created_at))::DOUBLE AS v
+         coalesce(wait_ms, CASE WHEN started_at >= created_at THEN epoch_ms(started_at) - epoch_ms(created_at) END)::DOUBLE AS v
   FROM jobs, range_bounds WHERE started_at >= rs AND started_at < re
   UNION ALL
   SELECT finished_at, 2, source, coalesce(service, queue), coalesce(name, '(unnamed)'),
-         coalesce(run_ms, epoch_ms(finished_at) - epoch_ms(started_at))::DOUBLE
+         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE
   FROM jobs, range_bounds WHERE finished_at >= rs AND finished_at < re AND status = 'completed'
 ),
 quants AS (

@@ -4,8 +4,8 @@
   SELECT hours.h, u.model, u.machine_id, u.pool, count(*) AS jobs
   FROM (SELECT finished_at AS t, machine_id, unnest(models) AS model,
                CASE WHEN status <> 'completed' THEN NULL
-                    WHEN coalesce(run_ms, epoch_ms(finished_at) - epoch_ms(started_at)) < $fast_max_ms THEN 'fast'
-                    WHEN coalesce(run_ms, epoch_ms(finished_at) - epoch_ms(started_at)) <= $standard_max_ms
+                    WHEN coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END) < $fast_max_ms THEN 'fast'
+                    WHEN coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END) <= $standard_max_ms
                       THEN 'standard'
                     ELSE 'heavy' END AS pool
         FROM jobs, range_bounds

@@ -5,7 +5,7 @@
   FROM jobs, range_bounds
   WHERE created_at >= rs AND created_at < re
   UNION ALL
-  SELECT finished_at, 2, status, coalesce(run_ms, epoch_ms(finished_at) - epoch_ms(started_at))::DOUBLE, attempts
+  SELECT finished_at, 2, status, coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE, attempts
   FROM jobs, range_bounds
   WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed', 'cancelled')
 ),

@@ -1,11 +1,11 @@
 -- Run-time and wait percentiles per span (holistic, so rows are fanned out to every span holding their bucket):
 -- run times of jobs completed in the span, waits of jobs started in it.
 , events AS (
-  SELECT started_at AS t, 1 AS ev, coalesce(wait_ms, epoch_ms(started_at) - epoch_ms(created_at))::DOUBLE AS v
+  SELECT started_at AS t, 1 AS ev, coalesce(wait_ms, CASE WHEN started_at >= created_at THEN epoch_ms(started_at) - epoch_ms(created_at) END)::DOUBLE AS v
   FROM jobs, range_bounds
   WHERE started_at >= rs AND started_at < re
   UNION ALL
-  SELECT finished_at, 2, coalesce(run_ms, epoch_ms(finished_at) - epoch_ms(started_at))::DOUBLE
+  SELECT finished_at, 2, coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE
   FROM jobs, range_bounds
   WHERE finished_at >= rs AND finished_at < re AND status = 'completed'
 ),

@@ -61,6 +61,13 @@ export function decodeJobHash(raw: unknown, ctx: DecodeJobContext): Decoded<JobR
   if (mapped === undefined) return reject(ctx.key, `unknown status "${(h.status ?? '').slice(0, 40)}"`, raw);
   const createdAt = parseEmpTime(h.created_at);
   if (createdAt === null) return reject(ctx.key, 'missing or unparseable created_at', raw);
+  // A time that is present but unreadable or implausible is a corrupt record, not an unset field.
+  for (const field of ['assigned_at', 'started_at', 'completed_at', 'failed_at', 'cancelled_at'] as const) {
+    const text = h[field];
+    if (text !== undefined && text.trim() !== '' && parseEmpTime(text) === null) {
+      return reject(ctx.key, `unparseable or implausible ${field}`, raw);
+    }
+  }
 
   const retryCount = Math.max(0, intOrNull(h.retry_count) ?? 0);
   const workerRaw = h.worker_id ?? '';

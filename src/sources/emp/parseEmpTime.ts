@@ -3,13 +3,24 @@ const SECONDS_MICROS = /^(\d{9,11})\.(\d{1,6})$/;
 const DIGITS = /^\d{9,16}$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 
+// A fleet's timestamps fall in this window; anything outside is corrupt or hostile (year 0001, 16-digit epochs)
+// and would overflow TIMESTAMPTZ arithmetic or name periods nobody can report on. Same window as the BullMQ decoder.
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
 /**
  * Parses any timestamp format emp writes (redis-emp.md §1) to epoch milliseconds:
  * ISO-8601 (`toISOString()`), Lua `seconds.micros` (`assigned_at`, `last_status_change`), and epoch seconds or
- * milliseconds as digit strings (`workflow_datetime`, `last_activity`). Returns null for empty or unparseable values,
- * never throws. Sub-millisecond precision is truncated so the result is an integer.
+ * milliseconds as digit strings (`workflow_datetime`, `last_activity`). Returns null for empty or unparseable values
+ * and for instants outside 2000-2100; never throws. Sub-millisecond precision is truncated so the result is an
+ * integer.
  */
 export function parseEmpTime(value: string | undefined | null): number | null {
+  const ms = parseAnyEmpTime(value);
+  return ms !== null && ms >= EARLIEST && ms < LATEST ? ms : null;
+}
+
+function parseAnyEmpTime(value: string | undefined | null): number | null {
   if (value == null) return null;
   const text = value.trim();
   if (text === '') return null;
