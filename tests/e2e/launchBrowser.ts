@@ -1,6 +1,7 @@
 // Debian's Chromium, headless, with the flags the shared machine needs.
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
+import { CHROMIUM_ARGS } from '../../src/pdf/BrowserSession.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -12,13 +13,6 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return puppeteer.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
