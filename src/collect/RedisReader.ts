@@ -37,6 +37,7 @@ const READ_ONLY = new Set([
   'exists',
   'scard',
   'ping',
+  'info',
   'client',
 ]);
 

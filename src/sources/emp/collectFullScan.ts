@@ -11,6 +11,7 @@ import { scanJobHashes } from './scanJobHashes.ts';
 export const FULL_SCAN_CURSOR = 'full_scan_cursor';
 export const FULL_SCAN_AT = 'full_scan_at';
 const FULL_SCAN_STARTED_AT = 'full_scan_started_at';
+const FULL_SCAN_SERVER = 'full_scan_server';
 /** HGETALL pipelines in flight during a full scan: hides the round trip without flooding Redis. */
 const MAX_READS_IN_FLIGHT = 3;
 
@@ -30,7 +31,11 @@ export async function fullScanDue(session: CollectSession, intervalMinutes: numb
  */
 export async function collectFullScan(session: CollectSession, reader: RedisReader, keys: EmpKeys): Promise<void> {
   const saved = await session.checkpoint(FULL_SCAN_CURSOR);
-  const resuming = saved !== null && saved !== 'done';
+  // A SCAN cursor only means something to the server instance that issued it: after a restart or failover the
+  // rebuilt hash table orders keys differently and resuming would skip some. Resume only on the same run_id.
+  const server = await serverRunId(reader);
+  const sameServer = server !== null && (await session.checkpoint(FULL_SCAN_SERVER)) === server;
+  const resuming = saved !== null && saved !== 'done' && sameServer;
   const from = resuming ? saved : '0:0';
   const startedAt = resuming
     ? ((await session.checkpoint(FULL_SCAN_STARTED_AT)) ?? String(session.now))
@@ -67,7 +72,11 @@ export async function collectFullScan(session: CollectSession, reader: RedisRead
       await land(MAX_READS_IN_FLIGHT);
       if (page.done) break;
       if (records.length + reads.length * batchSize >= unitRows) {
-        await flush({ [FULL_SCAN_CURSOR]: page.cursor, [FULL_SCAN_STARTED_AT]: startedAt });
+        await flush({
+          [FULL_SCAN_CURSOR]: page.cursor,
+          [FULL_SCAN_STARTED_AT]: startedAt,
+          [FULL_SCAN_SERVER]: server ?? '',
+        });
       }
     }
     await flush({
@@ -80,4 +89,9 @@ export async function collectFullScan(session: CollectSession, reader: RedisRead
     await Promise.allSettled([commit, ...reads]);
   }
   await commit;
+}
+
+async function serverRunId(reader: RedisReader): Promise<string | null> {
+  const info = await reader.call<string>('info', 'server');
+  return /run_id:([0-9a-f]+)/.exec(String(info))?.[1] ?? null;
 }
