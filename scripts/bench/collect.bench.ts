@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { UNIT_PIPELINES } from '../../src/collect/collectAll.ts';
 import { collectSource } from '../../src/collect/collectSource.ts';
 import { redisSource } from '../../src/collect/redisSource.ts';
 import { silentLogger } from '../../src/log/silentLogger.ts';
@@ -16,7 +17,7 @@ import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import type { Benchmark, BenchParams, Figure } from './Benchmark.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/almanac.mjs', import.meta.url));
-const LIMITS = { scanCount: 1000, batchSize: 500, unitRows: 10_000 };
+const LIMITS = { scanCount: 1000, batchSize: 500, unitRows: 500 * UNIT_PIPELINES };
 /** Pipelines in flight for the raw reader: the same overlap the collector's full scan uses. */
 const RAW_IN_FLIGHT = 3;
 

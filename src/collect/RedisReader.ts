@@ -43,14 +43,23 @@ const READ_ONLY = new Set([
 
 const CONNECTION_LOST = /Connection is closed|ECONNRESET|EPIPE|Stream isn't writeable|socket (hang up|closed)|ended/i;
 
-/** A read-only, error-translating view of an ioredis client (single node or Cluster). */
+/** How long one call (a SCAN page, a whole pipeline) may take before the pass fails as RedisTimeout. */
+const CALL_TIMEOUT_MS = 30_000;
+
+/**
+ * A read-only, error-translating view of an ioredis client (single node or Cluster). It times out whole calls
+ * itself, so the client should be opened without a per-command timeout: ioredis arms a timer for every command of
+ * a pipeline, which costs a backlog catch-up about a quarter of its CPU.
+ */
 export class RedisReader {
   private readonly client: Redis | Cluster;
   private readonly url: string;
+  private readonly timeoutMs: number;
 
-  constructor(client: Redis | Cluster, url: string) {
+  constructor(client: Redis | Cluster, url: string, options: { timeoutMs?: number } = {}) {
     this.client = client;
     this.url = url;
+    this.timeoutMs = options.timeoutMs ?? CALL_TIMEOUT_MS;
   }
 
   /** Iterates SCAN MATCH pattern (all masters of a Cluster) one reply at a time; the cursor lets a caller resume. */
@@ -120,10 +129,19 @@ export class RedisReader {
   }
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Command timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
+    const call = operation();
+    // Once timed out, the call's own failure (the pass disconnects) has nobody left to hear it.
+    call.catch(() => undefined);
     try {
-      return await operation();
+      return await Promise.race([call, expired]);
     } catch (error) {
       throw this.translate(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

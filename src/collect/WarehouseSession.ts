@@ -1,13 +1,17 @@
-import { rmSync, writeFileSync } from 'node:fs';
 import type { Logger } from '../log/Logger.ts';
+import { appendColumns } from '../warehouse/appendColumns.ts';
 import { readSql } from '../warehouse/readSql.ts';
 import { translateDuckError, type Row, type Warehouse } from '../warehouse/Warehouse.ts';
 import type { CollectLimits, CollectSession } from './CollectSession.ts';
 import type { CollectUnit, JobRow, UnitResult } from './CollectUnit.ts';
 import { dedupeBy } from './dedupeBy.ts';
+import { jobStageBatch } from './jobStageBatch.ts';
 import { sqlStatements } from './sqlStatements.ts';
 
 const sql = (name: string) => readSql(import.meta.url, `sql/${name}`);
+
+/** Temp tables live in the `temp` catalog; the appender must be told so. */
+const RAW_JOBS_STAGE = { name: 'collect_jobs_raw', schema: 'main', catalog: 'temp' };
 
 export interface SessionTotals {
   jobsNew: number;
@@ -26,13 +30,9 @@ export class WarehouseSession implements CollectSession {
   readonly logger: Logger;
   readonly totals: SessionTotals = { jobsNew: 0, jobsUpdated: 0, snapshots: 0, modelDownloads: 0, rejects: 0, gaps: 0 };
   private readonly warehouse: Warehouse;
-  private readonly stageFile: string;
 
   private constructor(warehouse: Warehouse, source: string, now: number, limits: CollectLimits, logger: Logger) {
     this.warehouse = warehouse;
-    // Beside the warehouse, under a fixed name: the single-writer lock makes it private to this pass, and a pass
-    // killed mid-unit leaves at most this one file, which the next pass overwrites and removes.
-    this.stageFile = `${warehouse.path}.collect-stage.ndjson`;
     this.source = source;
     this.now = now;
     this.limits = limits;
@@ -50,9 +50,9 @@ export class WarehouseSession implements CollectSession {
     return new WarehouseSession(warehouse, source, now, limits, logger);
   }
 
-  /** Removes the session's staging file. */
-  close(): void {
-    rmSync(this.stageFile, { force: true });
+  /** Drops the session's staging tables (temp tables hold memory until dropped). */
+  async close(): Promise<void> {
+    for (const statement of sqlStatements(sql('dropStageTables.sql'))) await this.warehouse.run(statement);
   }
 
   async checkpoint(name: string): Promise<string | null> {
@@ -81,6 +81,14 @@ export class WarehouseSession implements CollectSession {
     return Number(row?.n ?? 0);
   }
 
+  private async stage(write: () => Promise<number>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      throw translateDuckError(error, this.warehouse.path);
+    }
+  }
+
   /** Runs one statement and returns the rows it changed. */
   private async execute(text: string, params?: Record<string, unknown>): Promise<number> {
     try {
@@ -98,11 +106,17 @@ export class WarehouseSession implements CollectSession {
       const out: UnitResult = { jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 };
       const jobs = dedupeBy(unit.jobs ?? [], (j) => `${j.queue}\u0000${j.job_id}`);
       if (jobs.length > 0) {
-        writeFileSync(this.stageFile, jobsAsJsonLines(jobs, this.source, this.now));
-        await this.execute(sql('loadJobsStage.sql'), { file: this.stageFile });
+        for (const statement of sqlStatements(sql('createJobsStage.sql'))) await w.run(statement);
+        await this.stage(() => appendColumns(w.connection, RAW_JOBS_STAGE, jobStageBatch(jobs)));
+        await this.execute(sql('loadJobsStage.sql'), { source: this.source, collected_at: this.now });
         out.jobsNew = await this.execute(sql('insertNewJobs.sql'));
         // All new (a catch-up): nothing known can have changed, so the join is skipped.
-        if (out.jobsNew < jobs.length) out.jobsUpdated = await this.execute(sql('replaceChangedJobs.sql'));
+        if (out.jobsNew < jobs.length) {
+          // The last statement inserts the replacements: its count is the number of jobs updated.
+          for (const statement of sqlStatements(sql('replaceChangedJobs.sql'))) {
+            out.jobsUpdated = await this.execute(statement);
+          }
+        }
       }
       const rejects = dedupeBy(unit.rejects ?? [], (r) => `${r.key}\u0000${r.reason}`);
       if (rejects.length > 0) {
@@ -160,40 +174,6 @@ export class WarehouseSession implements CollectSession {
     }
     return result;
   }
-}
-
-/** Job rows as JSON lines for loadJobsStage.sql (times stay epoch ms; columns in table order). */
-function jobsAsJsonLines(jobs: readonly JobRow[], source: string, now: number): string {
-  const lines: string[] = [];
-  for (const j of jobs) {
-    lines.push(
-      JSON.stringify({
-        source,
-        queue: j.queue,
-        job_id: j.job_id,
-        name: j.name,
-        status: j.status,
-        priority: j.priority,
-        machine_id: j.machine_id,
-        worker_id: j.worker_id,
-        attempts: j.attempts,
-        created_at: j.created_at,
-        started_at: j.started_at,
-        finished_at: j.finished_at,
-        wait_ms: j.wait_ms,
-        run_ms: j.run_ms,
-        error_type: j.error_type,
-        error_message: j.error_message,
-        models: j.models,
-        collected_at: now,
-        service: j.service,
-        workflow_id: j.workflow_id,
-        error_reason: j.error_reason,
-      }),
-    );
-  }
-  lines.push('');
-  return lines.join('\n');
 }
 
 function epoch(value: unknown): number | null {

@@ -7,10 +7,10 @@ import { collectSource } from './collectSource.ts';
 import { redisSource } from './redisSource.ts';
 
 /**
- * Job rows per warehouse transaction during a backlog catch-up, as a multiple of the pipeline size (500 → 10,000):
+ * Job rows per warehouse transaction during a backlog catch-up, as a multiple of the pipeline size (500 → 20,000):
  * memory stays flat whatever Redis holds, and a smaller batchSize also means smaller, more frequent commits.
  */
-export const UNIT_PIPELINES = 20;
+export const UNIT_PIPELINES = 40;
 
 export function collectLimits(config: Config): CollectLimits {
   const { scanCount, batchSize } = config.collect;

@@ -53,7 +53,10 @@ export async function collectSource(
   } catch (error) {
     failure = error;
   } finally {
-    session.close();
+    // Every unit has committed or rolled back by now; a staging table that cannot be dropped costs memory only.
+    await session
+      .close()
+      .catch((error: unknown) => log.warn('could not drop the staging tables', { error: errorMessage(error) }));
   }
   const finishedAt = options.now();
   const t = session.totals;

@@ -14,7 +14,8 @@ export function redisSource(config: SourceConfig): Source {
     name: config.name,
     layout: config.layout,
     async collect(session) {
-      const client = await openRedis(config.redisUrl, { connectionName: 'almanac-collect' });
+      // No per-command timeout: RedisReader times out each call (a whole pipeline) instead.
+      const client = await openRedis(config.redisUrl, { connectionName: 'almanac-collect', commandTimeoutMs: null });
       try {
         const reader = new RedisReader(client, config.redisUrl);
         const source =

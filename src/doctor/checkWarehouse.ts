@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { Config } from '../config/Config.ts';
 import { AlmanacError } from '../errors/AlmanacError.ts';
 import { errorMessage } from '../errors/errorMessage.ts';
+import { readSql } from '../warehouse/readSql.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 import type { DoctorCheck } from './DoctorCheck.ts';
 
@@ -12,8 +13,16 @@ export async function checkWarehouse(config: Config): Promise<DoctorCheck> {
     const warehouse = await Warehouse.open(file, { holder: 'almanac doctor' });
     try {
       const version = await warehouse.schemaVersion();
-      const jobs = await warehouse.one<{ n: number }>('SELECT count(*) AS n FROM jobs');
+      const jobs = await warehouse.one<{ n: number; repeated: number }>(readSql(import.meta.url, 'countJobs.sql'));
       const size = statSync(file).size;
+      if (Number(jobs?.repeated ?? 0) > 0) {
+        return {
+          name: 'warehouse',
+          ok: false,
+          detail: `${file} holds ${jobs?.repeated} job rows that repeat another row's (source, queue, job_id)`,
+          fix: 'Something other than almanac collect wrote to the jobs table; keep the newest row of each job (see docs/collector.md).',
+        };
+      }
       return {
         name: 'warehouse',
         ok: true,

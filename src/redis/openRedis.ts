@@ -5,7 +5,8 @@ export interface OpenRedisOptions {
   /** Shown in `CLIENT LIST`, so an operator can see who reads their Redis. */
   connectionName?: string;
   connectTimeoutMs?: number;
-  commandTimeoutMs?: number;
+  /** Per-command timeout (default 30 s); null for none, when the caller times out whole calls itself. */
+  commandTimeoutMs?: number | null;
 }
 
 /**
@@ -17,12 +18,13 @@ export async function openRedis(url: string, options: OpenRedisOptions = {}): Pr
     lazyConnect: true,
     connectionName: options.connectionName ?? 'almanac',
     connectTimeout: options.connectTimeoutMs ?? 5000,
-    commandTimeout: options.commandTimeoutMs ?? 30_000,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     retryStrategy: () => null,
     reconnectOnError: () => false,
   };
+  const commandTimeout = options.commandTimeoutMs === undefined ? 30_000 : options.commandTimeoutMs;
+  if (commandTimeout !== null) redisOptions.commandTimeout = commandTimeout;
   const client = new Redis(url, redisOptions);
   // The socket error (ECONNREFUSED, ENOTFOUND…) arrives as an 'error' event while connect() only rejects with
   // "Connection is closed"; keep the event's error because it says what actually went wrong.

@@ -1,5 +1,6 @@
--- For the duration of a pass. Each unit commits (durably, in the WAL) on its own, and folding the WAL into the file
--- once at the end instead of every few units keeps a long catch-up from rewriting the jobs table and its index
--- again and again. The memory cap keeps DuckDB's cache from growing with the warehouse: a pass streams.
-SET wal_autocheckpoint = '2GB';
+-- For the duration of a pass. Each unit commits (durably, in the WAL) on its own; folding the WAL into the file
+-- every 256 MB rather than DuckDB's default 16 MB keeps a catch-up from checkpointing after nearly every unit, and
+-- rather than never keeps uncheckpointed rows from piling up in memory. The memory cap keeps DuckDB's cache from
+-- growing with the warehouse: a pass streams, and the unit merge is a hash join on the unit, not an index.
+SET wal_autocheckpoint = '256MB';
 SET memory_limit = '256MB';

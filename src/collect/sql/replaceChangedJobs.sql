@@ -1,6 +1,7 @@
--- Known jobs whose row changed: replaced (one row per job, latest state). Rows read again unchanged are left
+-- Known jobs whose row changed are replaced (one row per job, latest state). Rows read again unchanged are left
 -- alone, so their collected_at stays as first written and the pass reports only real changes as "updated".
-INSERT OR REPLACE INTO jobs
+-- Run after insertNewJobs.sql: the rows it just inserted equal their stage rows and are not touched again.
+CREATE OR REPLACE TEMP TABLE collect_jobs_changed AS
 SELECT s.* FROM collect_jobs_stage s JOIN jobs j USING (source, queue, job_id)
 WHERE s.name IS DISTINCT FROM j.name
    OR s.status IS DISTINCT FROM j.status
@@ -19,3 +20,6 @@ WHERE s.name IS DISTINCT FROM j.name
    OR s.service IS DISTINCT FROM j.service
    OR s.workflow_id IS DISTINCT FROM j.workflow_id
    OR s.error_reason IS DISTINCT FROM j.error_reason;
+DELETE FROM jobs USING collect_jobs_changed c
+WHERE jobs.source = c.source AND jobs.queue = c.queue AND jobs.job_id = c.job_id;
+INSERT INTO jobs SELECT * FROM collect_jobs_changed;

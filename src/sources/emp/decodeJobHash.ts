@@ -50,8 +50,8 @@ function nonNegative(from: number | null, to: number | null): number | null {
 export function decodeJobHash(raw: unknown, ctx: DecodeJobContext): Decoded<JobRecord> {
   if (!isRecord(raw)) return reject(ctx.key, 'job hash is not a field map', raw);
   const h = raw as JobHashRaw;
-  for (const [field, value] of Object.entries(h)) {
-    if (typeof value !== 'string') return reject(ctx.key, `field ${field.slice(0, 40)} is not a string`, raw);
+  for (const field in h) {
+    if (typeof h[field] !== 'string') return reject(ctx.key, `field ${field.slice(0, 40)} is not a string`, raw);
   }
   const id = h.id ?? '';
   if (!SAFE_ID.test(id)) return reject(ctx.key, 'missing or malformed id', raw);

@@ -22,6 +22,12 @@ export function parseEmpTime(value: string | undefined | null): number | null {
 
 function parseAnyEmpTime(value: string | undefined | null): number | null {
   if (value == null) return null;
+  // Most emp times are toISOString() output; reading its digits directly is several times cheaper than
+  // Date.parse, which a backlog catch-up would otherwise call millions of times.
+  if (value.length === 24) {
+    const ms = parseCanonicalIso(value);
+    if (ms !== null) return ms;
+  }
   const text = value.trim();
   if (text === '') return null;
   const lua = SECONDS_MICROS.exec(text);
@@ -38,4 +44,43 @@ function parseAnyEmpTime(value: string | undefined | null): number | null {
   // A zone-less ISO string would be read in the host zone; emp always writes UTC, so read it as UTC.
   const ms = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
   return Number.isFinite(ms) ? Math.floor(ms) : null;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` exactly, else null (and the general path decides). */
+function parseCanonicalIso(text: string): number | null {
+  if (
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 || // .
+    text.charCodeAt(23) !== 90 // Z
+  ) {
+    return null;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const milli = digits(text, 20, 3);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || milli < 0) {
+    return null;
+  }
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  // Date.UTC rolls 2026-02-31 over into March; Date.parse rejects it, and so does this.
+  return new Date(ms).getUTCDate() === day ? ms : null;
+}
+
+/** The decimal number in text[from, from + count), or -1 when any character is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }

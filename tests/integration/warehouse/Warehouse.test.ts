@@ -113,9 +113,9 @@ describe('Warehouse', () => {
       await expect(
         warehouse.transaction(async () => {
           await warehouse.append('jobs', [row('3')]);
-          await warehouse.append('jobs', [row('1')]); // duplicate primary key
+          await warehouse.append('jobs', [{ ...row('4'), status: 'bogus' }]); // fails the status CHECK
         }),
-      ).rejects.toThrow(/constraint|duplicate/i);
+      ).rejects.toThrow(/constraint|check/i);
       const rows = await warehouse.all('SELECT job_id, created_at, run_ms, models, status FROM jobs ORDER BY job_id');
       expect(rows).toEqual([
         {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeJobHash } from '../../../../src/sources/emp/decodeJobHash.ts';
 import { empKeys } from '../../../../src/sources/emp/empKeys.ts';
+import { JOB_HASH_FIELDS } from '../../../../src/sources/emp/jobHashFields.ts';
 import { machineIdFromWorkerId } from '../../../../src/sources/emp/machineIdFromWorkerId.ts';
 
 const ctx = { source: 'emp', key: 'job:x' };
@@ -184,6 +185,42 @@ describe('decodeJobHash', () => {
       { numRuns: 500 },
     );
     fc.assert(fc.property(fc.anything(), (raw) => typeof decodeJobHash(raw, ctx).ok === 'boolean'));
+  });
+});
+
+describe('JOB_HASH_FIELDS', () => {
+  // The collector fetches only these fields (HMGET); a field the decoder reads but the list lacks would silently
+  // read as missing in production while every decoder test, which passes whole hashes, stayed green.
+  it('holds every field the decoder reads: a hash and its projection decode alike', () => {
+    const project = (raw: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(raw).filter(([field]) => (JOB_HASH_FIELDS as readonly string[]).includes(field)),
+      );
+    const bases = [
+      completed(),
+      completed({ status: 'failed', failed_at: '2026-11-21T10:01:00.000Z', error: 'CUDA out of memory' }),
+      completed({ status: 'cancelled', cancelled_at: '2026-11-21T10:01:00.000Z' }),
+      completed({ status: 'in_progress', completed_at: '' }),
+      completed({ status: 'pending', worker_id: '' }),
+    ];
+    const known = [...JOB_HASH_FIELDS, 'max_retries', 'ctx', 'requirements', 'workflow_datetime', 'current_step'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...bases),
+        fc.dictionary(fc.constantFrom(...known), fc.oneof(fc.string(), fc.constantFrom('', '3', '1727890000.5'))),
+        fc.option(fc.string()),
+        (base, changes, failedEntry) => {
+          const full = { ...base, ...changes, trace_only: 'kept out of the warehouse' };
+          const context = { ...ctx, failedEntry };
+          const whole = decodeJobHash(full, context);
+          const projected = decodeJobHash(project(full), context);
+          expect(projected.ok).toBe(whole.ok);
+          if (whole.ok && projected.ok) expect(projected.value).toEqual(whole.value);
+          if (!whole.ok && !projected.ok) expect(projected.reject.reason).toBe(whole.reject.reason);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
