@@ -1,5 +1,9 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
+import { AlmanacError } from '../errors/AlmanacError.ts';
+import { redactUrl } from '../util/redactUrl.ts';
+import { createRedisClient } from './createRedisClient.ts';
 import { describeRedisError } from './describeRedisError.ts';
+import { parseRedisUrl } from './parseRedisUrl.ts';
 
 export interface OpenRedisOptions {
   /** Shown in `CLIENT LIST`, so an operator can see who reads their Redis. */
@@ -9,33 +13,49 @@ export interface OpenRedisOptions {
 }
 
 /**
- * Connects to a Redis URL (redis:// or rediss:// for TLS) and waits until it answers, failing fast with a clear
- * error instead of retrying forever: Almanac runs on a schedule, so the next run is the retry.
+ * Connects to a Redis URL and waits until it answers, failing fast with a clear error instead of retrying
+ * forever: Almanac runs on a schedule, so the next run is the retry. `redis://` and `rediss://` (TLS) reach one
+ * server, `redis+sentinel://` the master the sentinels name now, `redis+cluster://` every master of a Cluster
+ * (see parseRedisUrl for the forms).
  */
-export async function openRedis(url: string, options: OpenRedisOptions = {}): Promise<Redis> {
-  const redisOptions: RedisOptions = {
-    lazyConnect: true,
+export async function openRedis(url: string, options: OpenRedisOptions = {}): Promise<Redis | Cluster> {
+  const target = parseRedisUrl(url);
+  const client = createRedisClient(target, {
     connectionName: options.connectionName ?? 'almanac',
-    connectTimeout: options.connectTimeoutMs ?? 5000,
-    commandTimeout: options.commandTimeoutMs ?? 30_000,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-    reconnectOnError: () => false,
-  };
-  const client = new Redis(url, redisOptions);
-  // The socket error (ECONNREFUSED, ENOTFOUND…) arrives as an 'error' event while connect() only rejects with
-  // "Connection is closed"; keep the event's error because it says what actually went wrong.
+    connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    commandTimeoutMs: options.commandTimeoutMs ?? 30_000,
+  });
+  // The socket error (ECONNREFUSED, WRONGPASS…) arrives as an 'error' event while connect() only rejects with
+  // "Connection is closed"; keep the event's error because it says what actually went wrong. Sentinels report
+  // each one's refusal separately.
   let socketError: unknown;
+  const sentinelErrors: string[] = [];
   client.on('error', (error: unknown) => {
     socketError ??= error;
   });
+  client.on('sentinelError', (error: Error) => sentinelErrors.push(error.message));
   try {
     await client.connect();
     await client.ping();
+    if (target.kind === 'single') await refuseClusterNode(client as Redis, url);
     return client;
   } catch (error) {
     client.disconnect();
-    throw describeRedisError(socketError ?? error, url);
+    if (error instanceof AlmanacError) throw error;
+    throw describeRedisError(socketError ?? error, url, sentinelErrors);
+  }
+}
+
+/**
+ * A plain URL pointing at one node of a Cluster would read only that node's slots and get MOVED for the rest:
+ * say so instead. Servers that refuse INFO (restricted users) are taken at their word.
+ */
+async function refuseClusterNode(client: Redis, url: string): Promise<void> {
+  const info = await client.info('cluster').catch(() => '');
+  if (/cluster_enabled:1/.test(info)) {
+    throw new AlmanacError('RedisIsCluster', `Redis at ${redactUrl(url)} is one node of a Redis Cluster.`, {
+      hint: 'Use a redis+cluster:// URL (rediss+cluster:// for TLS) listing one or more nodes, e.g. redis+cluster://:PASSWORD@node1:6379,node2:6379.',
+      exitCode: 2,
+    });
   }
 }

@@ -31,7 +31,7 @@ export const REDIS_URL_FORMS =
   '[?sentinelPassword=…] or redis+cluster://[user:pass@]node1:6379,node2:6379 (rediss… for TLS); percent-encode ' +
   'reserved characters in passwords (encodeURIComponent).';
 
-const SCHEME = /^(rediss?)(?:\+(sentinel|cluster))?:\/\/(.*)$/is;
+const SCHEME = /^(rediss?)(?:\+(sentinel|cluster))?:\/\/(.*)$/s;
 const SENTINEL_PARAMS = new Set(['sentinelPassword', 'sentinelUsername', 'sentinelTls']);
 
 /** The problem with a Redis URL in a few words, or null when `parseRedisUrl` accepts it. */
@@ -56,10 +56,11 @@ export function parseRedisUrl(url: string): RedisTarget {
 
 function parse(url: string): RedisTarget | string {
   const match = SCHEME.exec(url.trim());
-  if (!match) return 'it does not start with redis://, rediss://, redis+sentinel:// or redis+cluster://';
+  if (!match)
+    return 'it does not start with redis://, rediss://, redis+sentinel://, redis+cluster:// or their rediss+ forms';
   const [, base, topology, rest] = match as unknown as [string, string, string | undefined, string];
-  const tls = base.toLowerCase() === 'rediss';
-  const kind = topology?.toLowerCase();
+  const tls = base === 'rediss';
+  const kind = topology;
   // The authority runs to the first "/", "?" or "#"; credentials end at its last "@".
   const end = rest.search(/[/?#]/);
   const authority = end === -1 ? rest : rest.slice(0, end);

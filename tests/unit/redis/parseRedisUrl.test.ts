@@ -40,7 +40,7 @@ describe('parseRedisUrl', () => {
       sentinelTls: false,
       sentinelUsername: 'watch',
     });
-    expect(parseRedisUrl('REDIS+SENTINEL://:tok@s1/m%20x')).toMatchObject({ password: 'tok', masterName: 'm x' });
+    expect(parseRedisUrl('redis+sentinel://:tok@s1/m%20x')).toMatchObject({ password: 'tok', masterName: 'm x' });
   });
 
   it('reads a Cluster URL with IPv6 startup nodes', () => {
@@ -61,6 +61,7 @@ describe('parseRedisUrl', () => {
   it('names the problem with a malformed URL', () => {
     const cases: [string, RegExp][] = [
       ['http://x', /does not start with redis/],
+      ['REDIS+CLUSTER://n1', /does not start with redis/],
       ['redis://a:1,b:2', /several hosts/],
       ['redis+sentinel://s1:26379', /master name is missing/],
       ['redis+sentinel://s1/m/x', /database number/],
