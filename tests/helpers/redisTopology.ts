@@ -94,13 +94,15 @@ export interface SentinelSetup {
   connectMaster(): Promise<Redis>;
   /** Waits until the replica has everything the master has. */
   syncReplica(): Promise<void>;
-  /** SIGKILLs the current master and waits until the sentinels promote the replica; returns the new port. */
-  failover(): Promise<number>;
+  /** SIGKILLs the current master (the sentinels notice after 2 s); returns its port. */
+  killMaster(): Promise<number>;
+  /** Waits until the sentinels have promoted the replica of the killed master `old`; returns the new port. */
+  promoted(old: number): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * A master, one replica and one sentinel (quorum 1, 1 s down-after), all password-protected: data nodes with
+ * A master, one replica and one sentinel (quorum 1, 2 s down-after), all password-protected: data nodes with
  * `password`, the sentinel with `sentinelPassword` (its `requirepass`, and `auth-pass` towards the data nodes).
  */
 export async function startSentinel(password: string, sentinelPassword: string): Promise<SentinelSetup> {
@@ -135,7 +137,7 @@ export async function startSentinel(password: string, sentinelPassword: string):
         `requirepass ${sentinelPassword}`,
         `sentinel monitor ${masterName} 127.0.0.1 ${masterPort} 1`,
         `sentinel auth-pass ${masterName} ${password}`,
-        `sentinel down-after-milliseconds ${masterName} 1000`,
+        `sentinel down-after-milliseconds ${masterName} 2000`,
         `sentinel failover-timeout ${masterName} 5000`,
         '',
       ].join('\n'),
@@ -177,9 +179,12 @@ export async function startSentinel(password: string, sentinelPassword: string):
         return a === b && (await ask(port, password, 'WAIT', '1', '1000')) === 1;
       });
     },
-    async failover() {
+    async killMaster() {
       const old = await currentMaster();
       await kill(procs.find((p) => p.port === old)!);
+      return old;
+    },
+    promoted(old) {
       return until('the sentinel to promote the replica', async () => {
         const now = await currentMaster();
         if (now === old) return null;
