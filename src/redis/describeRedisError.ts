@@ -2,22 +2,26 @@ import { AlmanacError } from '../errors/AlmanacError.ts';
 import { errorMessage } from '../errors/errorMessage.ts';
 import { redactSecretsIn, redactUrl } from '../util/redactUrl.ts';
 
+const TLS_FAILURE = /self.signed|certificate|SSL|TLS|wrong version number|EPROTO/i;
+const TLS_HINT =
+  'Use rediss… only for TLS servers, and make sure this machine trusts the server certificate (a private CA: NODE_EXTRA_CA_CERTS=/path/ca.pem).';
+
 /**
  * Turns a connection failure into what happened at which address (password hidden) and what to do.
- * `sentinelErrors` are the per-sentinel refusals ioredis reported while looking for the master.
+ * `details` are the per-sentinel or per-node failures ioredis reported on the way (Sentinel and Cluster URLs).
  */
-export function describeRedisError(error: unknown, url: string, sentinelErrors: readonly string[] = []): AlmanacError {
+export function describeRedisError(error: unknown, url: string, details: readonly string[] = []): AlmanacError {
   const where = redactUrl(url);
   const raw = errorMessage(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const text = `${code} ${raw}`;
   const topology = /^rediss?\+(sentinel|cluster):/i.exec(url)?.[1]?.toLowerCase();
   if (topology === 'sentinel') {
-    const found = describeSentinelError(error, text, where, sentinelErrors);
+    const found = describeSentinelError(error, text, where, details);
     if (found) return found;
   }
   if (topology === 'cluster') {
-    const found = describeClusterError(error, where);
+    const found = describeClusterError(error, where, details);
     if (found) return found;
   }
   if (/ECONNREFUSED/.test(text)) {
@@ -48,12 +52,12 @@ export function describeRedisError(error: unknown, url: string, sentinelErrors: 
       cause: error,
     });
   }
-  if (/self.signed|certificate|SSL|TLS/i.test(text)) {
+  if (TLS_FAILURE.test(text)) {
     return new AlmanacError(
       'RedisTlsFailed',
       `The TLS handshake with Redis at ${where} failed: ${redactSecretsIn(raw)}.`,
       {
-        hint: 'Use rediss:// only for TLS servers, and make sure the server certificate is trusted by this machine.',
+        hint: TLS_HINT,
         cause: error,
       },
     );
@@ -70,6 +74,7 @@ function describeSentinelError(
   where: string,
   sentinelErrors: readonly string[],
 ): AlmanacError | null {
+  const all = `${text} ${sentinelErrors.join(' ')}`;
   if (!/All sentinels are unreachable/.test(text)) {
     // The sentinels answered; what failed is the master they named.
     if (/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|timed? ?out/i.test(text)) {
@@ -85,6 +90,13 @@ function describeSentinelError(
     return null;
   }
   const details = sentinelErrors.length > 0 ? sentinelErrors.join('; ') : text;
+  if (TLS_FAILURE.test(all)) {
+    return new AlmanacError(
+      'RedisTlsFailed',
+      `The TLS handshake with the sentinels at ${where} failed (${redactSecretsIn(sentinelErrors.find((e) => TLS_FAILURE.test(e)) ?? details).replace(/\.+$/, '')}).`,
+      { hint: `${TLS_HINT} Sentinels without TLS: add ?sentinelTls=false.`, cause: error },
+    );
+  }
   if (/No such master/i.test(details)) {
     return new AlmanacError('RedisSentinelNoMaster', `The sentinels at ${where} know no master by that name.`, {
       hint: 'Fix the master name after the hosts (redis+sentinel://host:26379/<master>); `SENTINEL MASTERS` on a sentinel lists them.',
@@ -107,10 +119,18 @@ function describeSentinelError(
   );
 }
 
-function describeClusterError(error: unknown, where: string): AlmanacError | null {
+function describeClusterError(error: unknown, where: string, nodeErrors: readonly string[]): AlmanacError | null {
   const last = (error as { lastNodeError?: unknown } | undefined)?.lastNodeError;
-  const text = `${errorMessage(error)} ${last === undefined ? '' : errorMessage(last)}`;
+  const text = `${errorMessage(error)} ${last === undefined ? '' : errorMessage(last)} ${nodeErrors.join(' ')}`;
   if (!/Failed to refresh slots cache|None of startup nodes/i.test(text)) return null;
+  if (TLS_FAILURE.test(text)) {
+    const first = nodeErrors.find((e) => TLS_FAILURE.test(e)) ?? text;
+    return new AlmanacError(
+      'RedisTlsFailed',
+      `The TLS handshake with the Redis Cluster at ${where} failed (${redactSecretsIn(first.trim()).replace(/\.+$/, '')}).`,
+      { hint: TLS_HINT, cause: error },
+    );
+  }
   if (/cluster support disabled/i.test(text)) {
     return new AlmanacError('RedisNotCluster', `Redis at ${where} is not a Redis Cluster.`, {
       hint: 'Use redis:// (or rediss://) for a single server, redis+sentinel:// for a Sentinel-managed one.',
@@ -123,7 +143,8 @@ function describeClusterError(error: unknown, where: string): AlmanacError | nul
       cause: error,
     });
   }
-  const reason = last === undefined ? '' : `: ${redactSecretsIn(errorMessage(last)).replace(/\.+$/, '')}`;
+  const cause = nodeErrors[0] ?? (last === undefined ? undefined : errorMessage(last));
+  const reason = cause === undefined ? '' : `: ${redactSecretsIn(cause).replace(/\.+$/, '')}`;
   return new AlmanacError(
     'RedisUnreachable',
     `None of the startup nodes of the Redis Cluster at ${where} answered${reason}.`,

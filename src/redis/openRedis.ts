@@ -4,6 +4,7 @@ import { redactUrl } from '../util/redactUrl.ts';
 import { createRedisClient } from './createRedisClient.ts';
 import { describeRedisError } from './describeRedisError.ts';
 import { parseRedisUrl } from './parseRedisUrl.ts';
+import { probeTls } from './probeTls.ts';
 
 export interface OpenRedisOptions {
   /** Shown in `CLIENT LIST`, so an operator can see who reads their Redis. */
@@ -25,15 +26,16 @@ export async function openRedis(url: string, options: OpenRedisOptions = {}): Pr
     connectTimeoutMs: options.connectTimeoutMs ?? 5000,
     commandTimeoutMs: options.commandTimeoutMs ?? 30_000,
   });
-  // The socket error (ECONNREFUSED, WRONGPASS…) arrives as an 'error' event while connect() only rejects with
-  // "Connection is closed"; keep the event's error because it says what actually went wrong. Sentinels report
-  // each one's refusal separately.
+  // The socket error (ECONNREFUSED, WRONGPASS, a TLS refusal…) arrives as an 'error' event while connect() only
+  // rejects with "Connection is closed"; keep the event's error because it says what actually went wrong.
+  // Sentinels and cluster nodes report each one's failure separately.
   let socketError: unknown;
-  const sentinelErrors: string[] = [];
+  const details: string[] = [];
   client.on('error', (error: unknown) => {
     socketError ??= error;
   });
-  client.on('sentinelError', (error: Error) => sentinelErrors.push(error.message));
+  client.on('sentinelError', (error: Error) => details.push(error.message));
+  client.on('node error', (error: Error, address: string) => details.push(`${address}: ${error.message}`));
   try {
     await client.connect();
     await client.ping();
@@ -42,7 +44,19 @@ export async function openRedis(url: string, options: OpenRedisOptions = {}): Pr
   } catch (error) {
     client.disconnect();
     if (error instanceof AlmanacError) throw error;
-    throw describeRedisError(socketError ?? error, url, sentinelErrors);
+    const tlsHost =
+      target.kind === 'sentinel'
+        ? target.sentinelTls
+          ? target.sentinels[0]
+          : undefined
+        : target.kind === 'cluster' && target.tls
+          ? target.nodes[0]
+          : undefined;
+    if (tlsHost && details.every((d) => /Connection is closed/.test(d))) {
+      const reason = await probeTls(tlsHost, 2000);
+      if (reason !== null) details.unshift(`${tlsHost.host}:${tlsHost.port}: TLS: ${reason}`);
+    }
+    throw describeRedisError(socketError ?? error, url, details);
   }
 }
 
