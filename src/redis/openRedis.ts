@@ -3,7 +3,7 @@ import { AlmanacError } from '../errors/AlmanacError.ts';
 import { redactUrl } from '../util/redactUrl.ts';
 import { createRedisClient } from './createRedisClient.ts';
 import { describeRedisError } from './describeRedisError.ts';
-import { parseRedisUrl } from './parseRedisUrl.ts';
+import { parseRedisUrl, type RedisHost, type RedisTarget } from './parseRedisUrl.ts';
 import { probeTls } from './probeTls.ts';
 
 export interface OpenRedisOptions {
@@ -44,20 +44,20 @@ export async function openRedis(url: string, options: OpenRedisOptions = {}): Pr
   } catch (error) {
     client.disconnect();
     if (error instanceof AlmanacError) throw error;
-    const tlsHost =
-      target.kind === 'sentinel'
-        ? target.sentinelTls
-          ? target.sentinels[0]
-          : undefined
-        : target.kind === 'cluster' && target.tls
-          ? target.nodes[0]
-          : undefined;
+    const tlsHost = tlsEntryPoint(target);
     if (tlsHost && details.every((d) => /Connection is closed/.test(d))) {
       const reason = await probeTls(tlsHost, 2000);
       if (reason !== null) details.unshift(`${tlsHost.host}:${tlsHost.port}: TLS: ${reason}`);
     }
     throw describeRedisError(socketError ?? error, url, details);
   }
+}
+
+/** The first sentinel or cluster node spoken to over TLS, if any: where to ask why a handshake failed. */
+function tlsEntryPoint(target: RedisTarget): RedisHost | undefined {
+  if (target.kind === 'sentinel' && target.sentinelTls) return target.sentinels[0];
+  if (target.kind === 'cluster' && target.tls) return target.nodes[0];
+  return undefined;
 }
 
 /**

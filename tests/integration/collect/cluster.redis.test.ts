@@ -159,6 +159,11 @@ describe('collect from a Redis Cluster (redis+cluster://)', () => {
         { status: 'completed', n: 16 },
         { status: 'failed', n: 4 },
       ]);
+      // The worker was running during the pass: CLIENT LIST of the master holding {bull} saw it.
+      const workers = await w.all<{ n: number }>(
+        "SELECT count(*)::INTEGER AS n FROM worker_snapshots WHERE source = 'bull'",
+      );
+      expect(workers[0]!.n).toBeGreaterThan(0);
     } finally {
       await w.close();
     }
