@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { AlmanacError } from '../errors/AlmanacError.ts';
 import { errorMessage } from '../errors/errorMessage.ts';
@@ -93,7 +94,17 @@ export class RedisReader {
 
   async call<T = unknown>(...command: RedisCommand): Promise<T> {
     const [name, ...args] = checked(command);
+    if (name === 'info' && isCluster(this.client)) return (await this.clusterInfo(args)) as T;
     return (await this.guard(() => this.client.call(name, ...args))) as T;
+  }
+
+  /**
+   * A keyless command on every server (every master of a Cluster, in a stable order; the one server otherwise),
+   * one reply each: what a Cluster would otherwise answer from one random node.
+   */
+  async callEach<T = unknown>(...command: RedisCommand): Promise<T[]> {
+    const [name, ...args] = checked(command);
+    return this.guard(() => Promise.all(this.nodes().map((node) => node.call(name, ...args) as Promise<T>)));
   }
 
   /**
@@ -124,8 +135,34 @@ export class RedisReader {
     });
   }
 
+  /** Masters sorted by address, so a saved `node:cursor` SCAN position means the same node on the next pass. */
   private nodes(): Redis[] {
-    return isCluster(this.client) ? this.client.nodes('master') : [this.client];
+    if (!isCluster(this.client)) return [this.client];
+    return this.client
+      .nodes('master')
+      .map((node) => ({ node, address: `${node.options.host ?? ''}:${node.options.port ?? 0}` }))
+      .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
+      .map(({ node }) => node);
+  }
+
+  /**
+   * INFO on a Cluster answers for the whole cluster: the masters' replies in address order, headed by a `run_id`
+   * that digests every master's address and run_id. A full scan saves that run_id with its cursor, so it resumes
+   * only when the same masters (none restarted or failed over) hold the same slots; anything else starts over.
+   */
+  private async clusterInfo(args: (string | number)[]): Promise<string> {
+    const nodes = this.nodes();
+    const replies = await this.guard(() =>
+      Promise.all(nodes.map((node) => node.call('info', ...args) as Promise<string>)),
+    );
+    const identity = nodes
+      .map(
+        (node, i) =>
+          `${node.options.host ?? ''}:${node.options.port ?? 0}=${/run_id:(\w+)/.exec(replies[i]!)?.[1] ?? ''}`,
+      )
+      .join(',');
+    const runId = createHash('sha1').update(identity).digest('hex');
+    return [`run_id:${runId}`, ...replies].join('\r\n');
   }
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {

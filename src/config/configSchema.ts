@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from './isTimeZone.ts';
 import { isCronExpression } from './isCronExpression.ts';
+import { redisUrlProblem } from '../redis/parseRedisUrl.ts';
 
 // The schema of almanac.config.json. Every field has a default, so `{}` (or no file at all) is a valid config;
 // descriptions feed the editor JSON Schema (src/config/almanac.config.schema.json) and the README reference.
@@ -15,9 +16,17 @@ const cron = z.string().refine(isCronExpression, {
 
 const reportKind = z.enum(['daily', 'weekly', 'monthly']);
 
-const redisUrl = z.string().regex(/^(rediss?|redis\+sentinel|redis\+cluster):\/\//, {
-  message: 'is not a Redis URL (use redis://host:6379, rediss:// for TLS, redis+sentinel:// or redis+cluster://)',
-});
+// The regex is what editors see (JSON Schema); the refinement reads the URL as openRedis will.
+const redisUrl = z
+  .string()
+  .regex(/^rediss?(\+sentinel|\+cluster)?:\/\//, {
+    message:
+      'is not a Redis URL (use redis://host:6379, rediss:// for TLS, redis+sentinel://host:26379/<master> or redis+cluster://node1,node2; rediss+sentinel:// and rediss+cluster:// for TLS)',
+  })
+  .superRefine((url, context) => {
+    const problem = /^rediss?(\+sentinel|\+cluster)?:\/\//.test(url) ? redisUrlProblem(url) : null;
+    if (problem !== null) context.addIssue({ code: 'custom', message: `is not a usable Redis URL: ${problem}` });
+  });
 
 export const sourceSchema = z
   .strictObject({
@@ -26,7 +35,9 @@ export const sourceSchema = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, "_" or "-"' })
       .describe('Name of the source, stored with every row it collects.'),
     layout: z.enum(['emp', 'bullmq']).describe('Redis layout: "emp" (emp-job-queue) or "bullmq".'),
-    redisUrl: redisUrl.describe('Redis URL; put the password in an environment variable: "${REDIS_URL}".'),
+    redisUrl: redisUrl.describe(
+      'Redis URL: redis:// (rediss:// for TLS) for one server, redis+sentinel://host:26379,…/<master> or redis+cluster://node1:6379,… (rediss+… for TLS); see docs/collector.md. Put the password in an environment variable: "${REDIS_URL}".',
+    ),
     prefix: z
       .string()
       .optional()

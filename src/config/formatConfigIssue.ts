@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { redactUrl } from '../util/redactUrl.ts';
 
 /** One problem as `path: problem (what to do)`, the form the CLI prints for a rejected config. */
 export function formatConfigIssue(issue: z.core.$ZodIssue): string {
@@ -17,15 +18,13 @@ export function formatConfigIssue(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return `${path}: ${issue.message.replace(/^Too big: expected \w+ to /, 'must ')} (lower it)`;
     case 'invalid_format': {
-      const value =
-        typeof issue.input === 'string' && issue.input.length <= 80 ? `${JSON.stringify(issue.input)} ` : '';
+      const value = shortText(issue.input);
       if (issue.format === 'regex') return `${path}: ${value}${issue.message}`;
       return `${path}: ${value}is not a valid ${issue.format} (fix the value)`;
     }
     default: {
       // Our own refinements read as "is not … (use …)"; name the offending value when it is short text.
-      const value =
-        typeof issue.input === 'string' && issue.input.length <= 80 ? `${JSON.stringify(issue.input)} ` : '';
+      const value = shortText(issue.input);
       return `${path || '(root)'}: ${value}${issue.message}`;
     }
   }
@@ -52,4 +51,9 @@ function received(input: unknown): string {
   if (input === undefined) return ', but it is missing';
   const kind = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
   return `, got ${kind}`;
+}
+
+/** The offending value quoted, when it is short text; credentials of a URL hidden (a rejected Redis URL may hold one). */
+function shortText(input: unknown): string {
+  return typeof input === 'string' && input.length <= 80 ? `${JSON.stringify(redactUrl(input))} ` : '';
 }

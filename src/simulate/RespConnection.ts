@@ -37,9 +37,12 @@ export class RespConnection {
   static async open(url: string): Promise<RespConnection> {
     const u = new URL(url);
     const port = Number(u.port || 6379);
-    const host = u.hostname || '127.0.0.1';
+    const host = u.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1'; // IPv6 without its brackets
     const socket =
-      u.protocol === 'rediss:' ? tls.connect({ host, port, servername: host }) : net.connect({ host, port });
+      u.protocol === 'rediss:'
+        ? // SNI takes host names only (RFC 6066): Node warns about an IP address there.
+          tls.connect({ host, port, ...(net.isIP(host) === 0 ? { servername: host } : {}) })
+        : net.connect({ host, port });
     try {
       await once(socket, u.protocol === 'rediss:' ? 'secureConnect' : 'connect');
     } catch (error) {

@@ -3,6 +3,7 @@ import type { CollectSummary } from '../../collect/CollectSummary.ts';
 import type { SourceConfig } from '../../config/Config.ts';
 import { AlmanacError, isAlmanacError } from '../../errors/AlmanacError.ts';
 import { errorMessage } from '../../errors/errorMessage.ts';
+import { REDIS_URL_FORMS, redisUrlProblem } from '../../redis/parseRedisUrl.ts';
 import { redactSecretsIn } from '../../util/redactUrl.ts';
 import type { Command, CommandArgs } from '../Command.ts';
 import type { CommandContext } from '../CommandContext.ts';
@@ -66,9 +67,10 @@ export const collectCommand: Command = {
 function chooseSources(context: CommandContext, args: CommandArgs): SourceConfig[] {
   const { redis, layout, prefix, source } = args.values;
   if (typeof redis === 'string') {
-    if (!/^(rediss?|redis\+sentinel|redis\+cluster):\/\//.test(redis)) {
-      throw new AlmanacError('BadUsage', '--redis needs a Redis URL.', {
-        hint: 'Use redis://host:6379, or rediss://user:password@host:6380 for TLS.',
+    const problem = redisUrlProblem(redis);
+    if (problem !== null) {
+      throw new AlmanacError('BadUsage', `--redis needs a Redis URL: ${problem}.`, {
+        hint: REDIS_URL_FORMS,
         exitCode: 2,
       });
     }

@@ -8,6 +8,7 @@ import { resolveEnd } from '../../simulate/resolveEnd.ts';
 import { RespConnection } from '../../simulate/RespConnection.ts';
 import { RespEmpSink } from '../../simulate/RespEmpSink.ts';
 import { RedisEmpSink } from '../../simulate/RedisEmpSink.ts';
+import { resolveSimulateUrl } from '../../simulate/resolveSimulateUrl.ts';
 import { simulateLive } from '../../simulate/simulateLive.ts';
 import { simulateToRedis } from '../../simulate/simulateToRedis.ts';
 import { simulateToWarehouse } from '../../simulate/simulateToWarehouse.ts';
@@ -105,14 +106,16 @@ export const simulateCommand: Command = {
         exitCode: 2,
       });
     }
-    const redisUrl = v['redis'] as string | undefined;
+    const givenUrl = v['redis'] as string | undefined;
     const toWarehouse = v['warehouse'] === true;
-    if ((redisUrl === undefined) === !toWarehouse) {
+    if ((givenUrl === undefined) === !toWarehouse) {
       throw new AlmanacError('BadUsage', 'Say where to write: either --redis URL or --warehouse.', {
         hint: 'Example: almanac simulate --warehouse --days 90 --seed 7',
         exitCode: 2,
       });
     }
+    // A Sentinel URL writes to the current master; a Cluster is refused with a clear error.
+    const redisUrl = givenUrl === undefined ? undefined : await resolveSimulateUrl(givenUrl);
     const base = {
       seed: seedOf((v['seed'] as string | undefined) ?? 'almanac'),
       machines: positiveInt(v['machines'], '--machines', DEFAULT_SIM_OPTIONS.machines),

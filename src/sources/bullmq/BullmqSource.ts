@@ -57,8 +57,14 @@ export class BullmqSource implements Source {
   private async readWorkers(session: CollectSession, queues: ReadonlySet<string>): Promise<WorkerSnapshotRow[]> {
     if (queues.size === 0) return [];
     try {
-      const text = await this.options.reader.call<string>('client', 'LIST');
-      return parseClientList(String(text), this.options.prefix, queues);
+      // On a Cluster each master lists its own connections; like BullMQ's getWorkers, take for each queue the
+      // node where most of its workers are seen (a worker blocks on the node holding its queue's hash slot).
+      const lists = (await this.options.reader.callEach<string>('client', 'LIST')).map(String);
+      return [...queues].flatMap((queue) =>
+        lists
+          .map((text) => parseClientList(text, this.options.prefix, new Set([queue])))
+          .reduce((best, rows) => (rows.length > best.length ? rows : best), []),
+      );
     } catch (error) {
       if (isAlmanacError(error) && (error.code === 'RedisConnectionLost' || error.code === 'RedisTimeout')) throw error;
       // Managed Redis services often forbid CLIENT LIST; workers are then simply not in the snapshot.

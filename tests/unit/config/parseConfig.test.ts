@@ -72,6 +72,32 @@ describe('parseConfig', () => {
     );
   });
 
+  it('accepts Sentinel and Cluster URLs and names what is wrong with a malformed one, password hidden', () => {
+    const config = parseConfig(
+      {
+        sources: [
+          { name: 's', layout: 'emp', redisUrl: 'rediss+sentinel://:pw@s1,s2:26380/main?sentinelPassword=x' },
+          { name: 'c', layout: 'bullmq', redisUrl: 'redis+cluster://:pw@[::1]:7000,n2:7001' },
+        ],
+      },
+      { baseDir, env: {} },
+    );
+    expect(config.sources.map((s) => s.redisUrl)).toEqual([
+      'rediss+sentinel://:pw@s1,s2:26380/main?sentinelPassword=x',
+      'redis+cluster://:pw@[::1]:7000,n2:7001',
+    ]);
+    const problems = problemsOf({
+      sources: [
+        { name: 'a', layout: 'emp', redisUrl: 'redis+sentinel://:Qx7secret@s1:26379' },
+        { name: 'b', layout: 'emp', redisUrl: 'redis+cluster://:Qx7secret@n1/3' },
+      ],
+    });
+    expect(problems).toEqual([
+      'sources[0].redisUrl: "redis+sentinel://:***@s1:26379" is not a usable Redis URL: the master name is missing (…:26379/mymaster)',
+      'sources[1].redisUrl: "redis+cluster://:***@n1/3" is not a usable Redis URL: a Redis Cluster has only database 0',
+    ]);
+  });
+
   it('rejects a bad cron expression, crossed pool boundaries and a missing required field', () => {
     const problems = problemsOf({
       schedule: { collect: 'every five minutes' },
