@@ -13,7 +13,7 @@ export function redisSource(config: SourceConfig): Source {
   return {
     name: config.name,
     layout: config.layout,
-    async collect(session) {
+    async collect(session, signal) {
       const client = await openRedis(config.redisUrl, { connectionName: 'almanac-collect' });
       try {
         const reader = new RedisReader(client, config.redisUrl);
@@ -26,7 +26,7 @@ export function redisSource(config: SourceConfig): Source {
                 prefix: config.prefix,
                 fullScanMinutes: config.fullScanMinutes,
               });
-        await source.collect(session);
+        await source.collect(session, signal);
       } finally {
         client.disconnect();
       }
