@@ -2,6 +2,9 @@
 // `almanac collect` do on SIGTERM) ends the pass right after the unit in hand commits. The warehouse then holds
 // exactly the committed units, with the cursor that covers them and no snapshot (the snapshot is committed last);
 // the next pass carries on from that cursor and ends with the rows of an uninterrupted pass.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSource } from '../../../src/collect/collectSource.ts';
 import { redisSource } from '../../../src/collect/redisSource.ts';
@@ -12,6 +15,7 @@ import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import type { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
+import { almanacBin } from '../../helpers/runAlmanac.ts';
 import { collectOnce, SMALL_LIMITS, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
 
 /** A logger that hands every debug line to `onDebug` (the pass logs one per committed unit). */
@@ -114,6 +118,59 @@ describe('stopping a collection pass between units', () => {
     } finally {
       await warehouse.close();
     }
+  }, 300_000);
+
+  it('`almanac collect`: the first SIGTERM stops the pass between units and exits 0; the next run completes', async () => {
+    const config = path.join(temp.dir, 'cli.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        collect: { scanCount: 100, batchSize: 20 },
+        sources: [{ name: 'fleet', layout: 'emp', redisUrl: redis.url, prefix: 'f:' }],
+      }),
+    );
+    const db = path.join(temp.dir, 'cli.duckdb');
+    const collect = (stopOnUnit: boolean) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          [almanacBin, '--config', config, '--db', db, '--debug', 'collect', '--json'],
+          {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          // Once a unit of the full scan (it carries the cursor) is in: the pass is well under way.
+          if (stopOnUnit && /"msg":"collect unit committed"[^\n]*full_scan_cursor/.test(stderr)) {
+            stopOnUnit = false;
+            child.kill('SIGTERM');
+          }
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+        child.on('error', reject);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          resolve({ code, stdout, stderr });
+        });
+      });
+
+    const stopped = await collect(true);
+    expect(stopped.code, stopped.stderr.slice(-2000)).toBe(0);
+    const summary = JSON.parse(stopped.stdout) as { ok: boolean; interrupted: string; sources: { jobsNew: number }[] };
+    expect(summary).toMatchObject({ ok: true, interrupted: 'SIGTERM' });
+    const reference = await collectReference();
+    expect(summary.sources[0]!.jobsNew).toBeGreaterThan(0);
+    expect(summary.sources[0]!.jobsNew).toBeLessThan(reference.jobs.length);
+
+    const rest = await collect(false);
+    expect(rest.code, rest.stderr.slice(-2000)).toBe(0);
+    const after = JSON.parse(rest.stdout) as typeof summary;
+    expect(after.interrupted).toBeUndefined();
+    expect(summary.sources[0]!.jobsNew + after.sources[0]!.jobsNew).toBe(reference.jobs.length);
   }, 300_000);
 
   async function collectReference() {
