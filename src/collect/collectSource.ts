@@ -102,7 +102,7 @@ export async function collectSource(
     await warehouse.run(statement);
   }
   if (interrupted) {
-    log.warn('collection stopped at a unit boundary', { ...summary });
+    log.warn('collection stopped on request; the next pass resumes from the last committed unit', { ...summary });
     return { summary, error: failure };
   }
   if (failure !== undefined) {
