@@ -30,6 +30,7 @@ export const realSteps: Steps = {
       limits: collectLimits(config),
       logger: context.logger,
       now: () => context.now().getTime(),
+      signal: context.signal,
     });
     // A failing source does not stop the others (collectAll carries on); the run still counts as failed.
     if (result.error !== undefined) throw result.error;
@@ -57,6 +58,8 @@ export const realSteps: Steps = {
       targets: config.targets,
       pools: config.pools,
       version: packageJson.version,
+      signal: context.signal,
+      progress: context.progress,
     });
     return {
       asOf: result.asOf,
@@ -84,6 +87,7 @@ export const realSteps: Steps = {
       },
       context.logger,
       context.signal,
+      context.progress,
     );
     return {
       mode: result.mode,
@@ -102,7 +106,11 @@ export const realSteps: Steps = {
       logger: context.logger,
       now: () => context.now(),
       report: options.report,
+      signal: context.signal,
+      progress: context.progress,
     });
+    // Stopped between reports: the printed ones are recorded; the run ends as interrupted, the rest print next time.
+    if (summary.interrupted) context.signal.throwIfAborted();
     const brief = {
       status: summary.status,
       passed: summary.passed,

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/Logger.ts';
+import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import type { BundleKind } from '../report/BundleKind.ts';
 import type { ReportBundle } from '../report/ReportBundle.ts';
 import { readSql } from '../warehouse/readSql.ts';
@@ -39,6 +40,13 @@ export interface AnalyzeOptions {
   targets: { successRate: number; machineVariation: number; waitToRunRatio: number };
   pools: PoolBounds;
   version: string;
+  /**
+   * Stops between bundles (shutdown, timeout) by throwing its reason: every bundle written so far is whole and
+   * recorded, and the next run writes the rest (they are still missing, or still open).
+   */
+  signal?: AbortSignal;
+  /** One unit per bundle, after the set-based queries (which a year's backfill spends most of its time in). */
+  progress?: ProgressFactory;
 }
 
 export interface AnalyzeResult {
@@ -148,6 +156,9 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   for (const span of needed) spanPlan.span(span.start, span.end);
   const refOf = (span: Span) => spanPlan.span(span.start, span.end);
 
+  o.signal?.throwIfAborted();
+  const progress = o.progress?.('analyze', plan.targets.length);
+  progress?.update(0, 'querying');
   o.logger.debug('analysis plan ready', {
     targets: plan.targets.length,
     spans: spanPlan.all().length,
@@ -175,7 +186,12 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const unchanged: AnalyzeResult['unchanged'] = [];
   const generatedAt = o.now;
   for (const { target, spans } of withSpans) {
+    if (o.signal?.aborted) {
+      progress?.finish(`stopped after ${written.length} bundles`);
+      o.signal.throwIfAborted();
+    }
     const { kind, id } = target.period;
+    progress?.advance(1, `${kind}/${id}`);
     if (target.closed && !target.restate && isPublished(kind, id)) continue;
     const previousId = shiftPeriodId(kind, id, -1);
     const previousBundle = built.get(`${kind}/${previousId}`) ?? o.store.read(kind, previousId);
@@ -233,6 +249,7 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     written.push({ kind, id, closed: target.closed, file, bytes, revision: bundle.revision });
     o.logger.debug('bundle written', { kind, id, closed: target.closed, bytes });
   }
+  progress?.finish(`${written.length} bundles written`);
   o.logger.debug('analysis done', { bundles: written.length, seconds: (performance.now() - started) / 1000 });
   return result({ written, unchanged, waiting: plan.waiting, reused: published.size });
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/Config.ts';
 import type { Logger } from '../log/Logger.ts';
+import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import type { Warehouse } from '../warehouse/Warehouse.ts';
 
 export interface CommandContext {
@@ -12,6 +13,8 @@ export interface CommandContext {
   readonly json: boolean;
   readonly debug: boolean;
   readonly cwd: string;
+  /** Progress of long work on stderr: a bar on a terminal, a log line every few seconds otherwise. */
+  readonly progress: ProgressFactory;
   /** The wall clock, injectable for tests. */
   now(): Date;
   /** Opens the configured warehouse with this command named as the lock holder. */

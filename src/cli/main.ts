@@ -4,6 +4,8 @@ import type { Config } from '../config/Config.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import { AlmanacError } from '../errors/AlmanacError.ts';
 import { createLogger } from '../log/createLogger.ts';
+import { createProgress } from '../progress/createProgress.ts';
+import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 import type { Command, CommandArgs, CommandOption } from './Command.ts';
 import type { CommandContext } from './CommandContext.ts';
@@ -62,6 +64,7 @@ async function dispatch(io: MainIo, json: boolean, debug: boolean): Promise<numb
 
   const logger = createLogger({ level: debug ? 'debug' : 'info', stream: io.stderr });
   let config: Config | undefined;
+  let progress: ProgressFactory | undefined;
   const readConfig = (): Config =>
     (config ??= loadConfig({
       cwd: io.cwd,
@@ -80,6 +83,13 @@ async function dispatch(io: MainIo, json: boolean, debug: boolean): Promise<numb
     stdout: io.stdout,
     json,
     debug,
+    get progress() {
+      return (progress ??= createProgress({
+        stream: io.stderr,
+        logger,
+        logIntervalMs: readConfig().log.progressSeconds * 1000,
+      }));
+    },
     cwd: io.cwd,
     now: io.now ?? (() => new Date()),
     openWarehouse: (options) =>

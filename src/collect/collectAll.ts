@@ -18,8 +18,8 @@ export function collectLimits(config: Config): CollectLimits {
 }
 
 /**
- * One collection pass over the given sources, one after another. A failing source does not stop the others;
- * the caller gets every summary and the first error.
+ * One collection pass over the given sources, one after another. A failing source does not stop the others (an
+ * aborted signal does); the caller gets every summary and the first error.
  */
 export async function collectAll(options: {
   warehouse: Warehouse;
@@ -27,16 +27,23 @@ export async function collectAll(options: {
   limits: CollectLimits;
   logger: Logger;
   now: () => number;
+  /** Checked between sources and, inside each, between units: stops the pass at the next safe boundary. */
+  signal?: AbortSignal;
 }): Promise<{ summaries: CollectSummary[]; error?: unknown }> {
   const summaries: CollectSummary[] = [];
   let firstError: unknown;
   for (const config of options.sources) {
+    if (options.signal?.aborted) {
+      firstError ??= options.signal.reason;
+      break;
+    }
     const result = await collectSource({
       warehouse: options.warehouse,
       source: redisSource(config),
       limits: options.limits,
       logger: options.logger,
       now: options.now,
+      signal: options.signal,
     });
     summaries.push(result.summary);
     if (result.error !== undefined) firstError ??= result.error;

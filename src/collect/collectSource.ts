@@ -5,7 +5,7 @@ import type { Logger } from '../log/Logger.ts';
 import { redactSecretsIn } from '../util/redactUrl.ts';
 import { readSql } from '../warehouse/readSql.ts';
 import type { Warehouse } from '../warehouse/Warehouse.ts';
-import type { CollectLimits } from './CollectSession.ts';
+import type { CollectLimits, CollectSession } from './CollectSession.ts';
 import type { CollectSummary } from './CollectSummary.ts';
 import type { Source } from './Source.ts';
 import { sqlStatements } from './sqlStatements.ts';
@@ -17,6 +17,8 @@ export interface CollectSourceOptions {
   limits: CollectLimits;
   logger: Logger;
   now: () => number;
+  /** Stops the pass at the next unit boundary (shutdown, timeout); the pass is then recorded as interrupted. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function collectSource(
   const session = await WarehouseSession.open(warehouse, source.name, startedAt, limits, log);
   let failure: unknown;
   try {
-    await source.collect(session);
+    await source.collect(unitLogging(session, log), options.signal);
   } catch (error) {
     failure = error;
   } finally {
@@ -60,7 +62,16 @@ export async function collectSource(
   }
   const finishedAt = options.now();
   const t = session.totals;
-  const message = failure === undefined ? null : redactSecretsIn(errorMessage(failure));
+  // Stopped on request: recorded like a killed pass ('failed', "interrupted: ..."), but said calmly in the log.
+  const interrupted = failure !== undefined && options.signal?.aborted === true && failure === options.signal.reason;
+  const message =
+    failure === undefined
+      ? null
+      : redactSecretsIn(
+          interrupted
+            ? `interrupted: ${errorMessage(failure)}; the next pass resumes from the last committed unit`
+            : errorMessage(failure),
+        );
   const summary: CollectSummary = {
     source: source.name,
     layout: source.layout,
@@ -93,10 +104,41 @@ export async function collectSource(
   for (const statement of sqlStatements(readSql(import.meta.url, 'sql/restoreSettings.sql'))) {
     await warehouse.run(statement);
   }
+  if (interrupted) {
+    log.warn('collection stopped on request; the next pass resumes from the last committed unit', { ...summary });
+    return { summary, error: failure };
+  }
   if (failure !== undefined) {
     log.error('collection failed', { code: isAlmanacError(failure) ? failure.code : undefined, error: message });
     return { summary, error: failure };
   }
   log.info('collected', { ...summary });
   return { summary };
+}
+
+/**
+ * The session as the source sees it, with a debug line per committed unit: where a long pass is, and (for tests and
+ * operators) proof that a stop came between units.
+ */
+function unitLogging(session: WarehouseSession, log: Logger): CollectSession {
+  let units = 0;
+  return {
+    source: session.source,
+    now: session.now,
+    limits: session.limits,
+    logger: session.logger,
+    checkpoint: (name) => session.checkpoint(name),
+    existingJobs: (queue, ids) => session.existingJobs(queue, ids),
+    countJobs: (queue, status) => session.countJobs(queue, status),
+    async commit(unit) {
+      const result = await session.commit(unit);
+      units += 1;
+      log.debug('collect unit committed', {
+        unit: units,
+        jobs: unit.jobs?.length ?? 0,
+        checkpoints: Object.keys(unit.checkpoints ?? {}),
+      });
+      return result;
+    },
+  };
 }

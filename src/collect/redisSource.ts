@@ -13,7 +13,7 @@ export function redisSource(config: SourceConfig): Source {
   return {
     name: config.name,
     layout: config.layout,
-    async collect(session) {
+    async collect(session, signal) {
       // No per-command timeout: RedisReader times out each call (a whole pipeline) instead.
       const client = await openRedis(config.redisUrl, { connectionName: 'almanac-collect', commandTimeoutMs: null });
       try {
@@ -27,7 +27,7 @@ export function redisSource(config: SourceConfig): Source {
                 prefix: config.prefix,
                 fullScanMinutes: config.fullScanMinutes,
               });
-        await source.collect(session);
+        await source.collect(session, signal);
       } finally {
         client.disconnect();
       }

@@ -34,6 +34,7 @@ export interface Config {
   paths: Paths;
   sources: SourceConfig[];
   collect: ParsedConfigFile['collect'];
+  log: ParsedConfigFile['log'];
   schedule: ParsedConfigFile['schedule'];
   site: ParsedConfigFile['site'];
   pdf: ParsedConfigFile['pdf'] & {

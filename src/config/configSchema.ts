@@ -83,6 +83,18 @@ export const configSchema = z
           .describe('Commands per Redis pipeline; bounds the load on a production Redis.'),
       })
       .default({ scanCount: 1000, batchSize: 500 }),
+    log: z
+      .strictObject({
+        progressSeconds: z
+          .number()
+          .positive()
+          .max(3600)
+          .default(10)
+          .describe(
+            'Seconds between progress lines of long work (simulate, backfill, build, pdf) when stderr is not a terminal.',
+          ),
+      })
+      .default({ progressSeconds: 10 }),
     schedule: z
       .strictObject({
         collect: cron.default('*/5 * * * *').describe('When to collect (cron, report time zone).'),

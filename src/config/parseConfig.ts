@@ -82,6 +82,7 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): Config {
     },
     sources,
     collect: parsed.collect,
+    log: parsed.log,
     schedule: parsed.schedule,
     site: parsed.site,
     pdf: { ...parsed.pdf, envExecutablePath: env.PUPPETEER_EXECUTABLE_PATH || null },

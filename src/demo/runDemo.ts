@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Config } from '../config/Config.ts';
 import type { Logger } from '../log/Logger.ts';
+import { silentProgress } from '../progress/createProgress.ts';
 import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import { isPartialFailure } from '../schedule/PartialFailure.ts';
 import { runStep } from '../schedule/runStep.ts';
@@ -88,7 +89,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       let passed = 0;
       for (const report of reports) {
         try {
-          await runStep(context, 'pdf', () => options.steps.pdf(context, { report }));
+          // One report per call, so the batch's own bar (above) counts them instead of a bar per call.
+          const quiet = { ...context, progress: silentProgress };
+          await runStep(quiet, 'pdf', () => options.steps.pdf(quiet, { report }));
           passed++;
         } catch (error) {
           if (!isPartialFailure(error)) throw error;

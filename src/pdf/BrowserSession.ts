@@ -24,8 +24,9 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * One Chromium for a whole export run, relaunched when it dies. Its profile lives in a private temp folder, and
  * the browser's process group is killed when the session closes, when the Node process exits, and on
- * SIGINT/SIGTERM/SIGHUP (after which the signal is re-raised, unless another listener handles it, so the command
- * still ends as the signal asks): no Chromium outlives the command.
+ * SIGINT/SIGTERM/SIGHUP when nobody else handles the signal (which is then re-raised, so the command still ends as
+ * the signal asks). Chromium also ends by itself when this process dies unannounced (SIGKILL, OOM killer): it
+ * talks DevTools over a pipe and exits when the pipe closes. No Chromium outlives the command.
  */
 export class BrowserSession {
   readonly executablePath: string;
@@ -41,13 +42,16 @@ export class BrowserSession {
   readonly profilesUsed: string[] = [];
   private readonly onExit = () => this.killNow();
   private readonly onSignal = (signal: NodeJS.Signals) => {
-    // Closed for good: a batch still running must not relaunch the browser.
+    // Someone else listens (a command or the scheduler stopping gracefully): they let the reports in hand finish
+    // and close this session. A second signal ends the process, and the exit handler (or the closed DevTools pipe)
+    // ends Chromium with it.
+    if (process.listenerCount(signal) > 1) return;
+    // Alone: closed for good (a batch still running must not relaunch the browser), then re-raise so that Node
+    // ends as the signal asks.
     this.closed = true;
     this.killNow();
     this.unhook();
-    // Alone, re-raise so Node ends as the signal asks; when someone else listens (a scheduler shutting down
-    // gracefully), they already got this signal and decide.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    process.kill(process.pid, signal);
   };
 
   constructor(executablePath: string, logger: Logger) {
@@ -90,6 +94,10 @@ export class BrowserSession {
       executablePath: this.executablePath,
       headless: true,
       args: [...CHROMIUM_ARGS, `--user-data-dir=${this.profileDir}`],
+      // DevTools over fds 3/4 instead of a WebSocket: Chromium exits when the pipe closes, that is when this process
+      // dies however it dies (even SIGKILL, which no handler sees). puppeteer starts Chromium in a session of its
+      // own, so killing the command's process group alone would not reach it.
+      pipe: true,
       // This session installs its own handlers: puppeteer's SIGTERM handler closes the browser but leaves Node
       // running, which would let the batch relaunch it.
       handleSIGINT: false,

@@ -4,7 +4,9 @@ import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Config } from '../config/Config.ts';
 import { AlmanacError } from '../errors/AlmanacError.ts';
+import { errorMessage } from '../errors/errorMessage.ts';
 import type { Logger } from '../log/Logger.ts';
+import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import { isBundleKind } from '../report/BundleKind.ts';
 import { isBundleId } from '../report/bundleId.ts';
 import { parseBundle } from '../report/parseBundle.ts';
@@ -48,6 +50,8 @@ export interface PdfExportSummary {
   browser: string | null;
   relaunches: number;
   seconds: number;
+  /** Stopped by a shutdown signal before every selected report was printed (the rest go in the next run). */
+  interrupted: boolean;
   reports: ReportExport[];
 }
 
@@ -62,6 +66,10 @@ export interface ExportOptions {
   all?: boolean;
   /** Tests: a session to observe (e.g. kill its browser mid-batch); default: a new one. */
   session?: BrowserSession;
+  /** Stops the batch between reports (shutdown, timeout): the reports in hand finish and are recorded. */
+  signal?: AbortSignal;
+  /** A bar on a terminal, log lines otherwise: one unit per report. */
+  progress?: ProgressFactory;
 }
 
 /** `almanac pdf`: decides what to print, prints it behind the release gate, writes the files and the log. */
@@ -103,6 +111,7 @@ export async function exportPdfs(options: ExportOptions): Promise<PdfExportSumma
     browser: null,
     relaunches: 0,
     seconds: 0,
+    interrupted: false,
     reports: [],
   };
   if (selected.length === 0) {
@@ -112,6 +121,7 @@ export async function exportPdfs(options: ExportOptions): Promise<PdfExportSumma
 
   const runId = `pdf-${options.now().toISOString().replace(/[:.]/g, '')}-${randomBytes(3).toString('hex')}`;
   summary.run_id = runId;
+  const progress = options.progress?.('pdf', selected.length);
   const record = async (outcome: PrintOutcome) => {
     const { job, verdict } = outcome;
     const file = pdfFile(job.kind, job.id);
@@ -136,6 +146,7 @@ export async function exportPdfs(options: ExportOptions): Promise<PdfExportSumma
     const fields = { report: `${job.kind}:${job.id}`, pages: outcome.pages, bytes: outcome.bytes };
     if (verdict.passed) logger.info('pdf exported', fields);
     else logger.warn('pdf failed the release gate', { ...fields, check: verdict.failedCheck, error: verdict.error });
+    progress?.advance(1, `${job.kind}/${job.id}`);
   };
 
   // Reports that cannot be printed at all fail before the browser starts.
@@ -171,6 +182,7 @@ export async function exportPdfs(options: ExportOptions): Promise<PdfExportSumma
           now: options.now,
           creator: `Almanac ${packageJson.version}`,
           logger,
+          ...(options.signal ? { signal: options.signal } : {}),
         },
         record,
       );
@@ -183,6 +195,13 @@ export async function exportPdfs(options: ExportOptions): Promise<PdfExportSumma
     if (session && !options.session) await session.close();
     summary.status = summary.failed > 0 || runError ? 'failed' : 'passed';
     summary.seconds = (performance.now() - started) / 1000;
+    const left = selected.length - summary.reports.length;
+    summary.interrupted = runError === null && left > 0 && options.signal?.aborted === true;
+    const stopNote = summary.interrupted
+      ? `stopped (${errorMessage(options.signal?.reason)}) with ${left} of ${selected.length} reports not printed; the next run prints them`
+      : null;
+    if (stopNote) logger.warn(`pdf batch ${stopNote}`);
+    progress?.finish(summary.interrupted ? `stopped after ${summary.reports.length}/${selected.length}` : undefined);
     await log
       .finishRun(runId, {
         finishedAt: options.now(),
@@ -190,7 +209,7 @@ export async function exportPdfs(options: ExportOptions): Promise<PdfExportSumma
         passed: summary.passed,
         failed: summary.failed,
         relaunches: summary.relaunches,
-        error: runError,
+        error: runError ?? stopNote,
       })
       .catch((error: unknown) => logger.warn('could not finish the pdf run log', { error: String(error) }));
   }

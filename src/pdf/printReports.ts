@@ -22,13 +22,15 @@ export interface PrintOptions {
   now(): Date;
   creator: string;
   logger: Logger;
+  /** When aborted, no further report is started; the ones being printed finish and are recorded. */
+  signal?: AbortSignal;
 }
 
 /**
  * Prints the jobs on a small pool of pages in one browser and runs the release gate on each result. A render that
  * times out is retried once on a fresh page, and one that dies with the browser once more after the relaunch; a gate
  * failure is not retried, since printing the same page again gives the same PDF. Outcomes are handed to `onOutcome`
- * as they finish, so a long batch records its progress.
+ * as they finish, so a long batch records its progress, and an aborted batch stops between reports.
  */
 export async function printReports(
   jobs: readonly PrintJob[],
@@ -39,7 +41,7 @@ export async function printReports(
   const worker = async () => {
     const slot: { page: PrintPage | null; generation: number } = { page: null, generation: 0 };
     try {
-      for (let i = next++; i < jobs.length; i = next++) {
+      for (let i = next++; i < jobs.length && !options.signal?.aborted; i = next++) {
         const job = jobs[i];
         if (job) await onOutcome(await printOne(job, slot, options));
       }

@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { localParts } from './localParts.ts';
+import { localTime } from '../analysis/calendar/zoneClock.ts';
 
 // Schedule math for status ("next run") and catch-up ("last scheduled publish"), with an explicit instant and time
 // zone. Matching is node-cron's own (a throwaway task's match()), so these times are exactly the ticks the daemon
@@ -30,7 +30,7 @@ function walk(expression: string, timezone: string, from: Date, direction: 1 | -
     const fromMs = from.getTime();
     let minute = Math.floor(fromMs / MINUTE) * MINUTE;
     for (let steps = 0; steps < HORIZON_MINUTES;) {
-      const parts = localParts(new Date(minute), timezone);
+      const parts = localTime(minute, timezone);
       if (!hours.has(parts.hour) || !months.has(parts.month)) {
         // Nothing in this local hour can fire: jump to the next (or previous) hour boundary. Offset changes happen
         // on the hour, so no instant in between has a different local hour.

@@ -7,35 +7,27 @@ export interface SignalSource {
   listenerCount(event: ShutdownSignal): number;
 }
 
-/** How long after the first signal a re-raised copy of it (see below) is still recognised as one. */
-const ECHO_WINDOW_MS = 5_000;
-
 /**
- * First SIGTERM/SIGINT: `first` (finish the running transaction, then exit 0). Any further one: `second`
- * (exit at once). Returns a function that removes the handlers.
+ * First SIGTERM/SIGINT: `first` (stop at the next safe boundary, then exit 0). Any further one: `second` (exit at
+ * once). Returns a function that removes the handlers.
  *
- * Some libraries handle the signal themselves and then re-raise it so that the process still ends (the PDF
- * exporter's browser session does: it kills Chromium first). Such a re-raised copy is not the operator's second
- * signal: each other listener present at the first signal may echo it once, within a few seconds.
+ * Other listeners may be present (the PDF exporter's browser session listens so that it can end Chromium when no
+ * one else handles the signal); they leave the decision to these handlers and never re-raise the signal, so every
+ * further signal is the operator's.
  */
 export function onShutdownSignals(
   source: SignalSource,
   handlers: { first(signal: ShutdownSignal): void; second(signal: ShutdownSignal): void },
-  now: () => number = () => Date.now(),
 ): () => void {
-  let firstAt: number | null = null;
-  let echoes = 0;
+  let seen = false;
   const listeners = (['SIGTERM', 'SIGINT'] as const).map((signal) => {
     const listener = () => {
-      if (firstAt === null) {
-        firstAt = now();
-        echoes = Math.max(0, source.listenerCount(signal) - 1);
-        handlers.first(signal);
-      } else if (echoes > 0 && now() - firstAt < ECHO_WINDOW_MS) {
-        echoes--;
-      } else {
+      if (seen) {
         handlers.second(signal);
+        return;
       }
+      seen = true;
+      handlers.first(signal);
     };
     source.on(signal, listener);
     return [signal, listener] as const;

@@ -36,7 +36,7 @@ type Row = Record<string, unknown>;
  * Writes the simulated history straight into the warehouse, as if a collector had read the emp keyspace every
  * `intervalMs` for the whole range: job rows (through the emp decoder, so they equal collected rows), queue, worker
  * and machine snapshots at each tick, model downloads and one collection run per tick. One transaction: the
- * source's previous rows are replaced atomically.
+ * source's previous rows are replaced atomically. `onDay` is called after each simulated day (progress).
  */
 export async function simulateToWarehouse(
   options: SimOptions,
@@ -44,6 +44,7 @@ export async function simulateToWarehouse(
   source: string,
   intervalMs: number,
   prefix = '',
+  onDay?: (day: number, jobs: number) => void,
 ): Promise<WarehouseSimulateSummary> {
   const engine = new FleetEngine(options);
   const keys = empKeys(prefix);
@@ -72,6 +73,7 @@ export async function simulateToWarehouse(
       summary.jobs += await warehouse.append('jobs', rows);
       summary.rejects += await warehouse.append('rejects', rejects);
       for (const d of batch.downloads) downloads.push(d);
+      onDay?.(Math.round((batch.dayStart - engine.firstDay) / 86_400_000), batch.jobs.length);
     }
     const downloadRows: Row[] = [];
     for (const entry of encodeDownloadSpans(downloads, asOf, engine.fleet, engine.catalog)) {

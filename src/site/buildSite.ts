@@ -5,6 +5,7 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log/Logger.ts';
+import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import type { ReportBundle } from '../report/ReportBundle.ts';
 import { listReports, loadReport, type LoadedReport, type ReportFile } from './loadReports.ts';
 import { buildSiteIndex, children, neighbours, parents, type IndexEntry } from './SiteIndex.ts';
@@ -38,6 +39,13 @@ export type BuildSiteOptions = {
   full: boolean;
   logger: Logger;
   now: () => Date;
+  /**
+   * Stops the build between pages and before Astro (shutdown, timeout) by throwing its reason. The build publishes
+   * by one swap at the end, so a stopped build leaves the previous site as it was.
+   */
+  signal?: AbortSignal;
+  /** One unit per page whose charts are rendered, plus one for Astro writing the pages. */
+  progress?: ProgressFactory;
 };
 
 type Page = {
@@ -161,13 +169,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       jobs.push({ file: reportViewFile(work, p.ref.kind, p.ref.id), view: plan.view, charts: plan.charts });
       tables.set(p.key, { loaded, tables: plan.tables });
     }
-    await renderPageFiles(jobs);
+    const progress = options.progress?.('build', toBuild.length + 1);
+    const stopIfAsked = () => {
+      if (!options.signal?.aborted) return;
+      progress?.finish('stopped; the previous site stays');
+      options.signal.throwIfAborted();
+    };
+    await renderPageFiles(
+      jobs,
+      (job) => progress?.advance(1, path.basename(job.file, '.json').replace(/^report-/, '')),
+      options.signal,
+    );
+    stopIfAsked();
     const latest = await latestDaily(pages);
     const home = homePlan(latest, index, options.siteTitle, options.timezone);
     const [context] = home.context ? await renderCharts([home.context]) : [null];
     await writeFile(homeViewFile(work), JSON.stringify({ ...home.view, context: context ?? null }));
     await writeFile(archiveViewFile(work), JSON.stringify(archiveView(index, options.siteTitle)));
     const charted = performance.now();
+    stopIfAsked();
+    progress?.update(toBuild.length, 'astro');
 
     await runAstroBuild({
       stagingDir: staging,
@@ -181,6 +202,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (full) await buildClientScript(out, path.join(staging, 'cache-client'));
     for (const t of tables.values()) await writeReportData(out, t.loaded, t.tables);
     const astroDone = performance.now();
+    progress?.finish(`${toBuild.length} report pages built`);
 
     const nextManifest: BuildManifest = {
       version: 2,

@@ -13,13 +13,25 @@ export type PageRenderJob = { file: string; view: object; charts: ChartModel[] }
 const WORKER_THRESHOLD = 24;
 const MAX_WORKERS = 4;
 
-export async function renderPageFiles(jobs: PageRenderJob[]): Promise<void> {
+/**
+ * `onPage` is called as each page is written (progress); once `signal` is aborted no further page is started and
+ * the call returns early, leaving the caller to discard the batch.
+ */
+export async function renderPageFiles(
+  jobs: PageRenderJob[],
+  onPage: (job: PageRenderJob) => void = () => {},
+  signal?: AbortSignal,
+): Promise<void> {
   const workers = Math.min(MAX_WORKERS, availableParallelism());
   if (jobs.length < WORKER_THRESHOLD || workers < 2) {
-    for (const job of jobs) await renderPageFile(job);
+    for (const job of jobs) {
+      if (signal?.aborted) return;
+      await renderPageFile(job);
+      onPage(job);
+    }
     return;
   }
-  await inWorkers(jobs, workers);
+  await inWorkers(jobs, workers, onPage, signal);
 }
 
 export async function renderPageFile(job: PageRenderJob): Promise<void> {
@@ -27,19 +39,30 @@ export async function renderPageFile(job: PageRenderJob): Promise<void> {
   await writeFile(job.file, JSON.stringify({ ...job.view, charts }));
 }
 
-async function inWorkers(jobs: PageRenderJob[], count: number): Promise<void> {
+async function inWorkers(
+  jobs: PageRenderJob[],
+  count: number,
+  onPage: (job: PageRenderJob) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
+      let current: PageRenderJob | undefined;
       const feed = () => {
-        const job = jobs[next++];
-        if (!job) {
+        current = signal?.aborted ? undefined : jobs[next++];
+        if (!current) {
+          next = jobs.length + 1;
           resolve();
           return;
         }
-        worker.postMessage(job);
+        worker.postMessage(current);
       };
-      worker.on('message', (m: { ok: boolean; error?: string }) => (m.ok ? feed() : reject(new Error(m.error))));
+      worker.on('message', (m: { ok: boolean; error?: string }) => {
+        if (!m.ok) return reject(new Error(m.error));
+        if (current) onPage(current);
+        feed();
+      });
       worker.on('error', reject);
       worker.on('exit', (code) => {
         if (next <= jobs.length) reject(new Error(`chart worker exited with code ${code}`));

@@ -2,6 +2,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { analyze } from '../../analysis/analyze.ts';
 import { BundleStore } from '../../analysis/store/BundleStore.ts';
 import type { Command } from '../Command.ts';
+import { stopOnSignals } from '../stopOnSignals.ts';
 import { writeJson } from '../writeJson.ts';
 
 export const analyzeCommand: Command = {
@@ -18,6 +19,7 @@ export const analyzeCommand: Command = {
   async run(context, args) {
     const { config } = context;
     const warehouse = await context.openWarehouse();
+    const stop = stopOnSignals(context.logger);
     try {
       const result = await analyze({
         db: warehouse,
@@ -29,6 +31,8 @@ export const analyzeCommand: Command = {
         targets: config.targets,
         pools: config.pools,
         version: packageJson.version,
+        signal: stop.signal,
+        progress: context.progress,
       });
       if (context.json) {
         writeJson(context.stdout, result);
@@ -46,8 +50,14 @@ export const analyzeCommand: Command = {
         ...(result.note ? [result.note] : []),
       ];
       context.stdout.write(`${lines.join('\n')}\n`);
+    } catch (error) {
+      if (!stop.isStop(error)) throw error;
+      // Every bundle written before the signal is whole and recorded; the next run writes the rest.
+      if (context.json) writeJson(context.stdout, { interrupted: stop.received() });
+      else context.stdout.write(`stopped by ${stop.received()}; the next \`almanac analyze\` writes the rest\n`);
     } finally {
       await warehouse.close();
+      stop.dispose();
     }
   },
 };

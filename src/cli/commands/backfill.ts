@@ -1,10 +1,10 @@
 import { realSteps } from '../../../jobs/realSteps.ts';
-import { createProgress } from '../../progress/createProgress.ts';
 import { formatInstant } from '../../schedule/formatInstant.ts';
 import { checkBackfillRange, runBackfill } from '../../schedule/runBackfill.ts';
 import { isPartialFailure, type PartialFailure } from '../../schedule/PartialFailure.ts';
 import type { StepSummary } from '../../schedule/Steps.ts';
 import type { Command } from '../Command.ts';
+import { stopOnSignals } from '../stopOnSignals.ts';
 import { writeJson } from '../writeJson.ts';
 
 export const backfillCommand: Command = {
@@ -22,6 +22,7 @@ export const backfillCommand: Command = {
     const to = args.values.to as string | undefined;
     checkBackfillRange(from, to, formatInstant(context.now(), config.timezone).slice(0, 10));
     const warehouse = await context.openWarehouse();
+    const stop = stopOnSignals(context.logger);
     let result: Record<string, StepSummary>;
     let partial: PartialFailure | null = null;
     try {
@@ -31,19 +32,26 @@ export const backfillCommand: Command = {
         logger: context.logger,
         now: () => context.now(),
         steps: realSteps,
-        progress: createProgress({ stream: process.stderr, logger: context.logger }),
-        signal: new AbortController().signal,
+        progress: context.progress,
+        signal: stop.signal,
         from: from!,
         to: to!,
         email: args.values.email === true,
       });
     } catch (error) {
+      if (stop.isStop(error)) {
+        // What was written before the signal is whole; running the same backfill again finishes it.
+        if (context.json) writeJson(context.stdout, { ok: false, from, to, interrupted: stop.received() });
+        else context.stdout.write(`Backfill ${from} to ${to} stopped by ${stop.received()}; run it again to finish.\n`);
+        return 0;
+      }
       // Some PDFs failed their gate: the restatements are published all the same; say what happened, then fail.
       if (!isPartialFailure(error)) throw error;
       partial = error;
       result = error.summary as Record<string, StepSummary>;
     } finally {
       await warehouse.close();
+      stop.dispose();
     }
     if (context.json) writeJson(context.stdout, { ok: partial === null, from, to, ...result });
     else {

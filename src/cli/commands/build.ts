@@ -20,6 +20,7 @@ export const buildCommand: Command = {
       full: args.values.full === true,
       logger: context.logger,
       now: () => context.now(),
+      progress: context.progress,
     });
     if (context.json) {
       writeJson(context.stdout, result);

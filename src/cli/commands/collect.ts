@@ -7,6 +7,7 @@ import { REDIS_URL_FORMS, redisUrlProblem } from '../../redis/parseRedisUrl.ts';
 import { redactSecretsIn } from '../../util/redactUrl.ts';
 import type { Command, CommandArgs } from '../Command.ts';
 import type { CommandContext } from '../CommandContext.ts';
+import { stopOnSignals } from '../stopOnSignals.ts';
 import { writeJson } from '../writeJson.ts';
 
 export const collectCommand: Command = {
@@ -34,6 +35,7 @@ export const collectCommand: Command = {
   async run(context, args) {
     const sources = chooseSources(context, args);
     const warehouse = await context.openWarehouse();
+    const stop = stopOnSignals(context.logger);
     let result;
     try {
       result = await collectAll({
@@ -42,19 +44,27 @@ export const collectCommand: Command = {
         limits: collectLimits(context.config),
         logger: context.logger,
         now: () => context.now().getTime(),
+        signal: stop.signal,
       });
     } finally {
       await warehouse.close();
+      stop.dispose();
     }
-    const failure = result.error;
+    // Stopped by a signal at a unit boundary: not a failure; the next pass resumes from the committed checkpoints.
+    const stoppedBy = stop.isStop(result.error) ? stop.received() : null;
+    const failure = stoppedBy ? undefined : result.error;
     if (context.json) {
       writeJson(context.stdout, {
         ok: failure === undefined,
+        ...(stoppedBy ? { interrupted: stoppedBy } : {}),
         sources: result.summaries,
         ...(failure === undefined ? {} : { error: describe(failure) }),
       });
     } else {
       context.stdout.write(result.summaries.map(formatSummary).join(''));
+      if (stoppedBy) {
+        context.stdout.write(`stopped by ${stoppedBy}; the next collection carries on from the last committed unit\n`);
+      }
       if (failure !== undefined) {
         const d = describe(failure);
         context.stdout.write(`error[${d.code}]: ${d.message}\n${d.hint ? `hint: ${d.hint}\n` : ''}`);

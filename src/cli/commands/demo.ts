@@ -1,7 +1,6 @@
 import { realSteps } from '../../../jobs/realSteps.ts';
 import { formatDemoResult } from '../../demo/formatDemoResult.ts';
 import { runDemo } from '../../demo/runDemo.ts';
-import { createProgress } from '../../progress/createProgress.ts';
 import type { Command } from '../Command.ts';
 import { writeJson } from '../writeJson.ts';
 
@@ -16,7 +15,7 @@ export const demoCommand: Command = {
       logger: context.logger,
       now: () => context.now(),
       steps: realSteps,
-      progress: createProgress({ stream: process.stderr, logger: context.logger }),
+      progress: context.progress,
     });
     if (context.json) {
       const { config, ...rest } = result;

@@ -1,4 +1,5 @@
 import type { Command } from '../Command.ts';
+import { stopOnSignals } from '../stopOnSignals.ts';
 import { writeJson } from '../writeJson.ts';
 import { exportPdfs } from '../../pdf/exportPdfs.ts';
 
@@ -12,6 +13,7 @@ export const pdfCommand: Command = {
   },
   async run(context, args) {
     const warehouse = await context.openWarehouse();
+    const stop = stopOnSignals(context.logger);
     try {
       const summary = await exportPdfs({
         config: context.config,
@@ -20,6 +22,8 @@ export const pdfCommand: Command = {
         now: () => context.now(),
         report: typeof args.values.report === 'string' ? args.values.report : undefined,
         all: args.values.all === true,
+        signal: stop.signal,
+        progress: context.progress,
       });
       if (context.json) {
         writeJson(context.stdout, summary);
@@ -37,12 +41,16 @@ export const pdfCommand: Command = {
           `${summary.passed} exported, ${summary.failed} failed, ${summary.up_to_date} up to date ` +
             `in ${summary.seconds.toFixed(1)} s` +
             (summary.relaunches ? ` (browser relaunched ${summary.relaunches}x)` : '') +
-            '.\n',
+            '.\n' +
+            (summary.interrupted
+              ? `stopped by ${stop.received()}; ${summary.selected - summary.reports.length} reports left for the next run\n`
+              : ''),
         );
       }
       return summary.failed > 0 ? 1 : 0;
     } finally {
       await warehouse.close();
+      stop.dispose();
     }
   },
 };

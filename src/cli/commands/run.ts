@@ -2,7 +2,6 @@ import { cronTable } from '../../../jobs/cronTable.ts';
 import { realSteps } from '../../../jobs/realSteps.ts';
 import { AlmanacError, isAlmanacError } from '../../errors/AlmanacError.ts';
 import { errorMessage } from '../../errors/errorMessage.ts';
-import { createProgress } from '../../progress/createProgress.ts';
 import { runOnce } from '../../schedule/runOnce.ts';
 import type { Command } from '../Command.ts';
 import { writeJson } from '../writeJson.ts';
@@ -24,7 +23,7 @@ export const runCommand: Command = {
         steps: realSteps,
         table: cronTable(config),
         now: () => context.now(),
-        progress: createProgress({ stream: process.stderr, logger: context.logger }),
+        progress: context.progress,
         signals: process,
         exit: (code) => process.exit(code),
       });

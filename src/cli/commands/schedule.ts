@@ -1,6 +1,5 @@
 import { cronTable } from '../../../jobs/cronTable.ts';
 import { realSteps } from '../../../jobs/realSteps.ts';
-import { createProgress } from '../../progress/createProgress.ts';
 import { runDaemon } from '../../schedule/runDaemon.ts';
 import type { Command } from '../Command.ts';
 
@@ -21,7 +20,7 @@ export const scheduleCommand: Command = {
         steps: realSteps,
         table: cronTable(config),
         now: () => context.now(),
-        progress: createProgress({ stream: process.stderr, logger: context.logger }),
+        progress: context.progress,
         signals: process,
         exit: (code) => process.exit(code),
       });

@@ -156,8 +156,12 @@ export const simulateCommand: Command = {
       const source = (v['source'] as string | undefined) ?? 'simulated';
       const interval = positiveInt(v['interval'], '--interval', 15) * 60_000;
       const warehouse = await context.openWarehouse();
+      const progress = context.progress('simulate', options.days);
       try {
-        const s = await simulateToWarehouse(options, warehouse, source, interval, prefix);
+        const s = await simulateToWarehouse(options, warehouse, source, interval, prefix, (day) =>
+          progress.update(Math.min(day + 1, options.days), `day ${day + 1}`),
+        );
+        progress.finish(`${s.jobs} jobs`);
         const seconds = (performance.now() - started) / 1000;
         report(
           context,
@@ -189,8 +193,12 @@ export const simulateCommand: Command = {
     // The bulk load uses its own write-only connection (RespConnection): a general client's per-command objects
     // and promises would make a million jobs take minutes.
     const connection = await RespConnection.open(redisUrl!);
+    const progress = context.progress('simulate', options.days);
     try {
-      const s = await simulateToRedis(options, new RespEmpSink(connection), prefix);
+      const s = await simulateToRedis(options, new RespEmpSink(connection), prefix, (day) =>
+        progress.update(Math.min(day + 1, options.days), `day ${day + 1}`),
+      );
+      progress.finish(`${s.jobs} jobs`);
       const seconds = (performance.now() - started) / 1000;
       report(
         context,

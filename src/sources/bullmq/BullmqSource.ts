@@ -36,11 +36,12 @@ export class BullmqSource implements Source {
     this.options = options;
   }
 
-  async collect(session: CollectSession): Promise<void> {
+  async collect(session: CollectSession, signal?: AbortSignal): Promise<void> {
     const { reader, prefix } = this.options;
     const queues = await discoverQueues(reader, prefix, session.limits.scanCount, this.options.queues);
     const snapshots: QueueSnapshotRow[] = [];
     for (const queue of queues) {
+      signal?.throwIfAborted();
       const keys = bullmqKeys(prefix, queue);
       // Counters first: anything finishing while the history is read then shows up as seen, never as missed.
       const metrics = await readMetrics(reader, keys);
@@ -50,6 +51,7 @@ export class BullmqSource implements Source {
       await collectFinishedSet(session, reader, keys, 'failed');
       await accountMissedJobs(session, queue, metrics);
     }
+    signal?.throwIfAborted();
     const workers = await this.readWorkers(session, new Set(queues));
     await session.commit({ snapshot: { queues: snapshots, workers, machines: [] } });
   }

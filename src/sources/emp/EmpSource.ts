@@ -33,7 +33,7 @@ export class EmpSource implements Source {
     this.options = options;
   }
 
-  async collect(session: CollectSession): Promise<void> {
+  async collect(session: CollectSession, signal?: AbortSignal): Promise<void> {
     const { reader } = this.options;
     const keys = empKeys(this.options.prefix);
     const { machines, workers, rejects } = await readEmpSnapshot(session, reader, keys);
@@ -43,9 +43,12 @@ export class EmpSource implements Source {
       keys,
       workers.map((w) => w.worker_id),
     );
-    if (await fullScanDue(session, this.options.fullScanMinutes)) await collectFullScan(session, reader, keys);
+    signal?.throwIfAborted();
+    if (await fullScanDue(session, this.options.fullScanMinutes)) await collectFullScan(session, reader, keys, signal);
     else await collectFinishedEntries(session, reader, keys);
+    signal?.throwIfAborted();
     await collectTelemetry(session, reader, keys);
+    signal?.throwIfAborted();
     await session.commit({ snapshot: { queues, workers, machines }, rejects });
   }
 }

@@ -29,7 +29,12 @@ export async function fullScanDue(session: CollectSession, intervalMinutes: numb
  * a killed pass resumes from the last committed cursor. Completing it moves the finished-set watermark to the
  * pass start, since everything finished before then has been read.
  */
-export async function collectFullScan(session: CollectSession, reader: RedisReader, keys: EmpKeys): Promise<void> {
+export async function collectFullScan(
+  session: CollectSession,
+  reader: RedisReader,
+  keys: EmpKeys,
+  signal?: AbortSignal,
+): Promise<void> {
   const saved = await session.checkpoint(FULL_SCAN_CURSOR);
   // A SCAN cursor only means something to the server instance that issued it: after a restart or failover the
   // rebuilt hash table orders keys differently and resuming would skip some. Resume only on the same run_id.
@@ -66,6 +71,8 @@ export async function collectFullScan(session: CollectSession, reader: RedisRead
   };
   try {
     for await (const page of scanJobHashes(reader, keys, session.limits.scanCount, from)) {
+      // Stopping: the unit in flight commits (finally below); what was read since is read again from its cursor.
+      signal?.throwIfAborted();
       for (let i = 0; i < page.jobKeys.length; i += batchSize) {
         reads.push(readJobRecords(reader, keys, page.jobKeys.slice(i, i + batchSize), session.source, session.limits));
       }

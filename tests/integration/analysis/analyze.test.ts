@@ -139,3 +139,40 @@ describe('incremental analysis', () => {
     }
   });
 });
+
+describe('stopping (shutdown signal)', () => {
+  it('stops between bundles, keeping whole recorded ones; the next run writes exactly the rest', async () => {
+    await writeSmallFleet(db.warehouse, { from: '2026-10-04T22:00:00Z', days: 12, perDay: 100 });
+    const controller = new AbortController();
+    const reason = new Error('SIGTERM received');
+    let started = 0;
+    // The progress hook sees each bundle as it starts: ask to stop while the third is being written.
+    const progress = () => ({
+      advance() {
+        if (++started === 3) controller.abort(reason);
+      },
+      update() {},
+      setTotal() {},
+      finish() {},
+    });
+    const now = '2026-10-17T10:00:00Z';
+    await expect(analyze(options(now, { signal: controller.signal, progress }))).rejects.toBe(reason);
+    const reports = path.join(db.dir, 'reports');
+    const onDisk = () =>
+      readdirSync(reports, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
+    const written = onDisk();
+    expect(written).toHaveLength(3);
+    for (const f of written) expect(() => parseBundle(readFileSync(path.join(reports, f), 'utf8'))).not.toThrow();
+    const recorded = await db.warehouse.all('SELECT kind, id FROM report_publications');
+    expect(recorded).toHaveLength(3);
+
+    const rest = await analyze(options(now));
+    expect(rest.written.length).toBeGreaterThan(3);
+    const all = onDisk();
+    expect(all).toEqual(expect.arrayContaining(written));
+    expect(new Set([...written, ...rest.written.map((w) => `${w.kind}/${w.id}.json`)])).toEqual(new Set(all));
+  });
+});

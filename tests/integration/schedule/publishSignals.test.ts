@@ -1,6 +1,7 @@
 // Integration: SIGTERM while the real `almanac schedule` is publishing (analyze, build, pdf over a small simulated
-// warehouse). Once: the running step finishes, the rest of the publish is not started, exit 0, the run is logged as
-// interrupted, and nothing is half-written; the next start publishes again (catch-up) and succeeds.
+// warehouse). Once: the running step stops at its next safe point (a written bundle, a rendered page before the
+// site swap, a printed PDF), the rest of the publish is not started, exit 0, the run is logged as interrupted, and
+// nothing is half-written; the next start publishes again (catch-up) and succeeds.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ function listTree(root: string): string[] {
 
 describe('SIGTERM during a publish', () => {
   it(
-    'finishes the running step, logs the publish as interrupted, leaves nothing half-written; the next start publishes',
+    'stops the running step at a safe point, logs the publish as interrupted, leaves nothing half-written; the next start publishes',
     { timeout: 400_000 },
     async () => {
       const daemon = startChild(almanacBin, ['schedule'], dir);

@@ -143,3 +143,25 @@ describe('buildSite', () => {
     await rm(`${dist}.build-lock`);
   });
 });
+
+describe('buildSite stopped by a shutdown signal', () => {
+  it('publishes nothing and leaves the previous site and no staging folder', async () => {
+    const before = await readFile(path.join(dist, 'index.html'), 'utf8');
+    const controller = new AbortController();
+    const reason = new Error('SIGTERM received');
+    const seen: number[] = [];
+    const progress = (_label: string, total?: number) => {
+      seen.push(total ?? -1);
+      // Stop after the first page's charts are rendered.
+      return { advance: () => controller.abort(reason), update() {}, setTotal() {}, finish() {} };
+    };
+    await expect(buildSite({ ...siteOptions(root, true), signal: controller.signal, progress })).rejects.toBe(reason);
+    // One task: every report page (a full build), plus Astro.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeGreaterThan(2);
+    expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toBe(before);
+    expect((await readdir(root)).sort()).toEqual(['data', 'dist']);
+    // And the next build carries on as usual.
+    expect((await build()).mode).toBe('incremental');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { instantOfLocal } from '../../../src/analysis/calendar/zoneClock.ts';
 import { resolveEnd } from '../../../src/simulate/resolveEnd.ts';
 import { parseDuration } from '../../../src/simulate/parseDuration.ts';
 
@@ -16,6 +17,14 @@ describe('resolveEnd', () => {
     expect(resolveEnd('2026-11-01', now, 'America/New_York')).toBe(Date.UTC(2026, 10, 2, 5));
     // 2026-03-08 is 23 hours long; the next day starts at 04:00 UTC (EDT).
     expect(resolveEnd('2026-03-08', now, 'America/New_York')).toBe(Date.UTC(2026, 2, 9, 4));
+  });
+
+  it('ends where the analysis calendar starts the next day when its midnight is skipped', () => {
+    // Santiago springs forward at midnight: 2026-09-06 begins at 01:00 local (04:00 UTC), not an hour earlier.
+    expect(resolveEnd('2026-09-05', now, 'America/Santiago')).toBe(Date.UTC(2026, 8, 6, 4));
+    expect(resolveEnd('2026-09-05', now, 'America/Santiago')).toBe(
+      instantOfLocal({ year: 2026, month: 9, day: 6 }, 'America/Santiago'),
+    );
   });
 
   it('defaults to the start of today in the zone, so yesterday is the last simulated day', () => {
