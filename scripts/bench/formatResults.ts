@@ -59,6 +59,7 @@ function formatGrowth(results: readonly Summary[]): string {
   const growths = growthOf(results);
   if (growths.length === 0) return '';
   const lines = [
+    '',
     'Growth (cost ∝ size^k between the smallest and the largest size; k from CPU seconds, wall k in brackets):',
     '',
     '| benchmark | what grows | size | wall s | CPU s | CPU vs smallest | k | growth |',
