@@ -16,6 +16,11 @@ export interface BenchParams {
   scale: number;
   /** True only on the unmeasured warm-up call of `run`, so a long benchmark can warm up on part of its work. */
   warmup?: boolean;
+  /**
+   * A folder shared by every benchmark of one harness run and removed when it ends: a fixture that several
+   * benchmarks build the same way (the PDF benchmarks' fixture site) is built there once. Absent outside the harness.
+   */
+  scratch?: string;
 }
 
 /** The same work done by the thing a benchmark is compared with (the machine's limit or the usual alternative). */

@@ -3,14 +3,16 @@
 // CPU seconds, the ratio against each reference and peak memory. With --scale, only the benchmarks that declare
 // `grows` run, once per factor, and a growth table says how their cost grows with size.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Benchmark, BenchParams } from './Benchmark.ts';
 import type { RunOptions, RunOutput } from './RunOptions.ts';
 import { summarize, type Summary } from './summarize.ts';
 import { formatResults } from './formatResults.ts';
+import { processCpuSeconds } from './processCpuSeconds.ts';
 import { writeMarkdown } from './writeMarkdown.ts';
 
 const { values } = parseArgs({
@@ -35,19 +37,24 @@ const only = values.only ? new Set(values.only.split(',')) : null;
 const results: Summary[] = [];
 const loadAtStart = loadavg()[0]!;
 const started = performance.now();
+const scratch = mkdtempSync(path.join(tmpdir(), 'almanac-bench-run-'));
 
-for (const file of readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .sort()) {
-  const moduleFile = fileURLToPath(new URL(file, dir));
-  const { benchmarks } = (await import(moduleFile)) as { benchmarks: Benchmark[] };
-  for (const bench of benchmarks) {
-    if (only && !only.has(bench.id)) continue;
-    if (scales && !bench.grows) continue;
-    // A full run leaves growth series out (their scale-1 figures duplicate others'); a smoke run keeps them working.
-    if (bench.growthOnly && !scales && !only && !quick) continue;
-    for (const scale of scales ?? [1]) results.push(runInChild(moduleFile, bench, { quick, scale }));
+try {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()) {
+    const moduleFile = fileURLToPath(new URL(file, dir));
+    const { benchmarks } = (await import(moduleFile)) as { benchmarks: Benchmark[] };
+    for (const bench of benchmarks) {
+      if (only && !only.has(bench.id)) continue;
+      if (scales && !bench.grows) continue;
+      // A full run leaves growth series out (their scale-1 figures duplicate others'); a smoke run keeps them working.
+      if (bench.growthOnly && !scales && !only && !quick) continue;
+      for (const scale of scales ?? [1]) results.push(runInChild(moduleFile, bench, { quick, scale, scratch }));
+    }
   }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }
 
 function runInChild(moduleFile: string, bench: Benchmark, params: BenchParams): Summary {
@@ -56,12 +63,17 @@ function runInChild(moduleFile: string, bench: Benchmark, params: BenchParams): 
   // A smoke run (--quick) skips the warm-up: it checks that every benchmark still works, not how fast it is.
   const options: RunOptions = { ...params, warmup: !quick && !values['no-warmup'], reps };
   const t0 = performance.now();
+  const cpu0 = processCpuSeconds();
   const child = spawnSync(
     process.execPath,
     [fileURLToPath(new URL('runOne.ts', dir)), moduleFile, bench.id, JSON.stringify(options)],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
   );
-  process.stderr.write(`bench ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s with setup\n`);
+  // Setup included, and every process the child waited for: what this benchmark costs the machine in all.
+  const cpu = processCpuSeconds() - cpu0;
+  process.stderr.write(
+    `bench ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s, ${cpu.toFixed(1)} CPU s with setup\n`,
+  );
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
   if (child.status !== 0 || !line.startsWith('{')) {
     return { ...summarize(bench, params, [], [], 0), error: `exit ${child.status ?? child.signal}` };
