@@ -1,8 +1,9 @@
 // PDF export: seconds per report with a warm browser (alone and two in parallel), a year's archive (about 430
-// reports; 14 days with --quick), peak memory of Node and of Chromium, and two comparisons: Chromium printing a blank
+// reports; 7 days with --quick), peak memory of Node and of Chromium, and two comparisons: Chromium printing a blank
 // page (the floor), and a screenshot-based PDF of the same page (what the BI tools ship: size, time, searchable text).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger } from '../../src/log/silentLogger.ts';
@@ -30,6 +31,8 @@ interface State {
   dailies: PrintJob[];
   /** The year's reports (pdf-year-archive only). */
   archive: PrintJob[];
+  /** Folders this benchmark made and removes. */
+  owned: string[];
 }
 
 const geometry = paperGeometry('A4');
@@ -39,20 +42,21 @@ const BUDGETS = {
   monthly: { maxBytes: 4_194_304, maxPages: 20 },
 };
 
-async function setup(): Promise<State> {
-  const site = buildFixtureSite('almanac-bench-pdf');
+async function setup(params: BenchParams): Promise<State> {
+  const site = buildFixtureSite('almanac-bench-pdf', params.scratch);
   const session = new BrowserSession(findBrowser({ configured: null, fromEnv: null }).path, silentLogger);
   const page = await openPrintPage(await session.get(), site.dist, geometry);
   const dailies = ['2026-11-01', '2026-11-19', '2026-11-20', '2026-11-21'].map((id) => site.job('daily', id));
-  return { site, session, page, dailies, archive: [] };
+  return { site, session, page, dailies, archive: [], owned: site.shared ? [] : [site.dir] };
 }
 
 /** A real year: the site benchmark's generator writes 365 days of bundles (with their weeks and months), built by the site. */
 async function setupYear(params: BenchParams): Promise<State> {
-  const state = await setup();
-  const root = path.join(state.site.dir, 'year');
+  const state = await setup(params);
+  const root = mkdtempSync(path.join(tmpdir(), 'almanac-bench-pdf-year-'));
+  state.owned.push(root);
   const reports = path.join(root, 'data', 'reports');
-  await writeYear(reports, params.quick ? 14 : 365);
+  await writeYear(reports, params.quick ? 7 : 365);
   const dist = path.join(root, 'dist');
   // Built by the real command in its own process, so this process's peak memory is the printer's alone.
   writeFileSync(path.join(root, 'almanac.config.json'), JSON.stringify({ timezone: BENCH_TZ }));
@@ -74,7 +78,7 @@ async function setupYear(params: BenchParams): Promise<State> {
 async function teardown(state: State): Promise<void> {
   await state.page.close();
   await state.session.close();
-  rmSync(state.site.dir, { recursive: true, force: true });
+  for (const dir of state.owned) rmSync(dir, { recursive: true, force: true });
 }
 
 async function printBatch(state: State, jobs: PrintJob[], concurrency: number) {
