@@ -60,20 +60,24 @@ function formatGrowth(results: readonly Summary[]): string {
   if (growths.length === 0) return '';
   const lines = [
     '',
-    'Growth (cost ∝ size^k between the smallest and the largest size; k from CPU seconds, wall k in brackets):',
+    'Growth: k in cost ∝ size^k between the two largest sizes (1 linear, 0 flat), from CPU seconds, with the wall',
+    'figure in brackets; and the line through those two sizes, CPU seconds = fixed + per unit × size.',
     '',
-    '| benchmark | what grows | size | wall s | CPU s | CPU vs smallest | k | growth |',
-    '|---|---|---|---|---|---|---|---|',
+    '| benchmark | what grows | size | wall s | CPU s | CPU vs smallest | k | CPU s = fixed + per unit | growth |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const g of growths) {
     const base = g.points[0]!.cpuSeconds;
+    const line =
+      g.fixedCpuSeconds === null || g.cpuSecondsPerUnit === null
+        ? '—'
+        : `${g.fixedCpuSeconds.toFixed(2)} + ${g.cpuSecondsPerUnit.toPrecision(3)} × size`;
     g.points.forEach((p, i) => {
       const head = i === 0;
       lines.push(
-        `| ${head ? g.id : ''} | ${head ? g.what : ''} | ${p.size.toLocaleString('en-US')} | ${seconds(p.wallSeconds)} | ${seconds(p.cpuSeconds)} | ${base > 0 ? `${(p.cpuSeconds / base).toFixed(2)}x` : '—'} | ${head ? `${g.cpuExponent?.toFixed(2) ?? '—'} (${g.wallExponent?.toFixed(2) ?? '—'})` : ''} | ${head ? (g.verdict ?? '—') : ''} |`,
+        `| ${head ? g.id : ''} | ${head ? g.what : ''} | ${p.size.toLocaleString('en-US')} | ${seconds(p.wallSeconds)} | ${seconds(p.cpuSeconds)} | ${base > 0 ? `${(p.cpuSeconds / base).toFixed(2)}x` : '—'} | ${head ? `${g.cpuExponent?.toFixed(2) ?? '—'} (${g.wallExponent?.toFixed(2) ?? '—'})` : ''} | ${head ? line : ''} | ${head ? (g.verdict ?? '—') : ''} |`,
       );
     });
   }
-  lines.push('');
   return lines.join('\n') + '\n';
 }

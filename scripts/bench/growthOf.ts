@@ -7,16 +7,22 @@ export interface GrowthPoint {
   cpuSeconds: number;
 }
 
-export type GrowthVerdict = 'flat' | 'sublinear' | 'linear' | 'superlinear';
+export type GrowthVerdict = 'flat' | 'sublinear' | 'linear' | 'linear + fixed' | 'superlinear';
 
 export interface Growth {
   id: string;
   title: string;
   what: string;
   points: GrowthPoint[];
-  /** k in cost ∝ size^k between the smallest and the largest size, from CPU seconds (load does not inflate them). */
+  /**
+   * k in cost ∝ size^k between the two largest sizes, from CPU seconds (load does not inflate them). The two
+   * largest, not the extremes: at small sizes fixed costs (opening the warehouse, starting Astro) hide the growth.
+   */
   cpuExponent: number | null;
   wallExponent: number | null;
+  /** The line through the two largest sizes: CPU seconds = fixed + perUnit × size. */
+  fixedCpuSeconds: number | null;
+  cpuSecondsPerUnit: number | null;
   verdict: GrowthVerdict | null;
 }
 
@@ -34,6 +40,19 @@ export function growthVerdict(k: number): GrowthVerdict {
   return 'superlinear';
 }
 
+/**
+ * A fixed cost plus a linear one reads as sublinear at small sizes (k < 1, tending to 1 as size grows): when the line
+ * through the two largest sizes also predicts the smallest within 15%, that is what it is.
+ */
+function verdictOf(k: number, points: GrowthPoint[], fixed: number, perUnit: number): GrowthVerdict {
+  const verdict = growthVerdict(k);
+  if (verdict !== 'sublinear' || points.length < 3 || fixed <= 0) return verdict;
+  const first = points[0]!;
+  return Math.abs(fixed + perUnit * first.size - first.cpuSeconds) <= 0.15 * first.cpuSeconds
+    ? 'linear + fixed'
+    : verdict;
+}
+
 /** The benchmarks measured at two or more sizes (`--scale`), with how their cost grows. */
 export function growthOf(results: readonly Summary[]): Growth[] {
   const byId = new Map<string, Summary[]>();
@@ -43,28 +62,23 @@ export function growthOf(results: readonly Summary[]): Growth[] {
   }
   const growths: Growth[] = [];
   for (const [id, summaries] of byId) {
-    if (summaries.length < 2) continue;
     const points = summaries
       .map((s) => ({ scale: s.scale, size: s.grows!.size, wallSeconds: s.wallSeconds!, cpuSeconds: s.cpuSeconds! }))
       .sort((a, b) => a.size - b.size);
-    const first = points[0]!;
-    const last = points.at(-1)!;
-    const cpuExponent = growthExponent(
-      { size: first.size, cost: first.cpuSeconds },
-      { size: last.size, cost: last.cpuSeconds },
-    );
-    const wallExponent = growthExponent(
-      { size: first.size, cost: first.wallSeconds },
-      { size: last.size, cost: last.wallSeconds },
-    );
+    if (new Set(points.map((p) => p.size)).size < 2) continue;
+    const [a, b] = points.slice(-2) as [GrowthPoint, GrowthPoint];
+    const cpuExponent = growthExponent({ size: a.size, cost: a.cpuSeconds }, { size: b.size, cost: b.cpuSeconds });
+    const perUnit = (b.cpuSeconds - a.cpuSeconds) / (b.size - a.size);
     growths.push({
       id,
       title: summaries[0]!.title,
       what: summaries[0]!.grows!.what,
       points,
       cpuExponent,
-      wallExponent,
-      verdict: cpuExponent === null ? null : growthVerdict(cpuExponent),
+      wallExponent: growthExponent({ size: a.size, cost: a.wallSeconds }, { size: b.size, cost: b.wallSeconds }),
+      fixedCpuSeconds: b.cpuSeconds - perUnit * b.size,
+      cpuSecondsPerUnit: perUnit,
+      verdict: cpuExponent === null ? null : verdictOf(cpuExponent, points, b.cpuSeconds - perUnit * b.size, perUnit),
     });
   }
   return growths;

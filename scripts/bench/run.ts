@@ -1,9 +1,10 @@
 // `npm run bench [-- --quick] [--only ID,ID] [--scale 1,2,4] [--json FILE] [--markdown FILE] [--reps N] [--no-warmup]`:
 // runs every benchmark under scripts/bench/*.bench.ts, each in its own child process, and prints median, spread,
 // CPU seconds, the ratio against each reference and peak memory. With --scale, only the benchmarks that declare
-// `grows` run, once per factor, and a growth table says how their cost grows with size.
+// `grows` run, once per factor, and a growth table says how their cost grows with size. `--from-json FILE,FILE`
+// runs nothing: it prints (and with --markdown writes) the tables of earlier --json results, together.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,10 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     reps: { type: 'string' },
     'no-warmup': { type: 'boolean' },
+    'from-json': { type: 'string' },
   },
 });
-const quick = Boolean(values.quick);
+let quick = Boolean(values.quick);
 const scales = values.scale ? values.scale.split(',').map(Number) : null;
 if (scales?.some((s) => !(s > 0)))
   throw new Error(`--scale takes positive factors, e.g. 0.5,1,2 (got ${values.scale})`);
@@ -34,27 +36,47 @@ const reps = values.reps ? Number(values.reps) : null;
 if (reps !== null && !(Number.isInteger(reps) && reps > 0)) throw new Error(`--reps takes a positive whole number`);
 const dir = new URL('./', import.meta.url);
 const only = values.only ? new Set(values.only.split(',')) : null;
-const results: Summary[] = [];
+let results: Summary[] = [];
 const loadAtStart = loadavg()[0]!;
 const started = performance.now();
-const scratch = mkdtempSync(path.join(tmpdir(), 'almanac-bench-run-'));
+let environment: string[] = [];
 
-try {
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .sort()) {
-    const moduleFile = fileURLToPath(new URL(file, dir));
-    const { benchmarks } = (await import(moduleFile)) as { benchmarks: Benchmark[] };
-    for (const bench of benchmarks) {
-      if (only && !only.has(bench.id)) continue;
-      if (scales && !bench.grows) continue;
-      // A full run leaves growth series out (their scale-1 figures duplicate others'); a smoke run keeps them working.
-      if (bench.growthOnly && !scales && !only && !quick) continue;
-      for (const scale of scales ?? [1]) results.push(runInChild(moduleFile, bench, { quick, scale, scratch }));
-    }
+if (values['from-json']) {
+  for (const file of values['from-json'].split(',')) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      quick: boolean;
+      environment: string[];
+      results: Summary[];
+    };
+    quick ||= saved.quick;
+    results = results.concat(saved.results);
+    environment.push(saved.environment.join('; '));
   }
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+} else {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'almanac-bench-run-'));
+  try {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .sort()) {
+      const moduleFile = fileURLToPath(new URL(file, dir));
+      const { benchmarks } = (await import(moduleFile)) as { benchmarks: Benchmark[] };
+      for (const bench of benchmarks) {
+        if (only && !only.has(bench.id)) continue;
+        if (scales && !bench.grows) continue;
+        // A full run leaves growth series out (their scale-1 figures duplicate others'); a smoke run keeps them working.
+        if (bench.growthOnly && !scales && !only && !quick) continue;
+        for (const scale of scales ?? [1]) results.push(runInChild(moduleFile, bench, { quick, scale, scratch }));
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  // Wall times on a shared machine mean little without the load they were taken under: printed with the table.
+  environment = [
+    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${availableParallelism()} cores`,
+    `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+    `command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
+  ];
 }
 
 function runInChild(moduleFile: string, bench: Benchmark, params: BenchParams): Summary {
@@ -82,12 +104,6 @@ function runInChild(moduleFile: string, bench: Benchmark, params: BenchParams): 
   return summarize(bench, params, raw.runs, raw.references, raw.peakRssMb);
 }
 
-// Wall times on a shared machine mean little without the load they were taken under: printed with the table.
-const environment = [
-  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${availableParallelism()} cores`,
-  `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
-  `command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
-];
 const markdown = formatResults(results, { quick, environment });
 process.stdout.write(markdown);
 if (values.json) writeFileSync(values.json, JSON.stringify({ quick, environment, results }, null, 2) + '\n');

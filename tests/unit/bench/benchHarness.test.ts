@@ -66,17 +66,33 @@ describe('growth', () => {
     expect([0.1, 0.5, 1.1, 1.9].map(growthVerdict)).toEqual(['flat', 'sublinear', 'linear', 'superlinear']);
   });
 
+  it('judges growth between the two largest sizes, where fixed costs no longer hide it', () => {
+    // 2 CPU s of start-up, then 1 CPU s per unit: linear, though the extremes alone would say sublinear.
+    const growthWith = (fixed: number) =>
+      growthOf(
+        [1, 2, 4].map((scale) =>
+          summarize(bench, { quick: false, scale }, [figure(1, fixed + 10 * scale)], [[figure(1)], [figure(1)]], 1),
+        ),
+      )[0]!;
+    expect(growthWith(2).cpuExponent).toBeCloseTo(Math.log(42 / 22) / Math.log(2));
+    expect(growthWith(2)).toMatchObject({ verdict: 'linear', fixedCpuSeconds: 2, cpuSecondsPerUnit: 1 });
+    // A start-up as large as the work itself: k = 0.67 between the two largest, yet a straight line.
+    expect(growthWith(40)).toMatchObject({ verdict: 'linear + fixed', fixedCpuSeconds: 40 });
+  });
+
   it('groups one benchmark measured at several scales and prints a growth table', () => {
     const results = [1, 2, 4].map((scale) =>
       summarize(bench, { quick: false, scale }, [figure(100, 3 * scale, 5 * scale)], [[figure(1)], [figure(1)]], 1),
     );
     const [growth] = growthOf(results);
-    expect(growth).toMatchObject({ id: 'collect-x', what: 'days', verdict: 'linear' });
+    expect(growth).toMatchObject({ id: 'collect-x', what: 'days', verdict: 'linear', fixedCpuSeconds: 0 });
     expect(growth!.points.map((p) => p.size)).toEqual([10, 20, 40]);
     const text = formatResults(results, { quick: false, environment: ['2 cores'] });
     expect(text).toContain('- 2 cores');
     expect(text).toContain('| | ↳ also against | | | 1.00 | csv: 1.000 jobs/s | 0.01x | | | |');
-    expect(text).toContain('| collect-x | days | 10 | 5.00 | 3.00 | 1.00x | 1.00 (1.00) | linear |');
+    expect(text).toContain(
+      '| collect-x | days | 10 | 5.00 | 3.00 | 1.00x | 1.00 (1.00) | 0.00 + 0.300 × size | linear |',
+    );
   });
 });
 
