@@ -36,9 +36,13 @@ interface State {
   recipients: string[];
 }
 
-/** A fleet of the demo's shape: 50 machines and 5,000 jobs a day (1,000 and 10 machines with --quick), × scale. */
+/**
+ * A fleet of the demo's shape: 50 machines and 5,000 jobs a day (10 and 1,000 with --quick); `--scale` multiplies the
+ * jobs, not the machines: at 200 machines the daily report runs to 29 pages, over the default PDF budget of 16, and
+ * the night fails at its pdf step (PdfExportFailed), as it should.
+ */
 const fleet = (p: BenchParams) => ({
-  machines: Math.max(2, Math.round((p.quick ? 10 : 50) * p.scale)),
+  machines: p.quick ? 10 : 50,
   jobsPerDay: Math.round((p.quick ? 1_000 : 5_000) * p.scale),
 });
 
@@ -166,7 +170,7 @@ export const benchmarks: Benchmark<State>[] = [
     stage: 'nightly',
     title: 'the nightly run end to end: collect one day, analyze, build, PDFs, deliver by SMTP (first night)',
     better: 'lower',
-    grows: { what: 'jobs a day (machines grow with them)', size: (p) => fleet(p).jobsPerDay },
+    grows: { what: 'jobs a day (on the same machines)', size: (p) => fleet(p).jobsPerDay },
     setup,
     run: nightly,
     async teardown(state) {
