@@ -26,7 +26,7 @@ export function formatResults(results: readonly Summary[], options: FormatOption
     const [main, ...more] = r.references;
     const reference = main ? `${main.title}: ${num(main.median)} ${main.unit}` : '—';
     lines.push(
-      `| ${r.stage} | ${r.title}${scaled}${r.error ? ` (FAILED: ${r.error})` : ''} | ${num(r.median)} ${r.unit} | ${num(r.min)}–${num(r.max)} | ${seconds(r.cpuSeconds)} | ${reference} | ${ratio(r.ratio)} | ${r.peakRssMb.toFixed(0)} MB | ${r.target ?? '—'} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} |`,
+      `| ${r.stage} | ${r.title}${scaled}${r.error ? ` (FAILED: ${r.error})` : ''} | ${num(r.median)}${r.unit ? ` ${r.unit}` : ''} | ${num(r.min)}–${num(r.max)} | ${seconds(r.cpuSeconds)} | ${reference} | ${ratio(r.ratio)} | ${r.peakRssMb.toFixed(0)} MB | ${r.target ?? '—'} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} |`,
     );
     for (const ref of more) {
       lines.push(
