@@ -17,4 +17,6 @@ export interface RunOutput {
   /** One list per reference, in order: `reference` first, then `moreReferences`. */
   references: Measured[][];
   peakRssMb: number;
+  /** The whole child: setup, warm-up, repetitions, references and teardown, with the children it waited for. */
+  cpuSecondsInAll: number;
 }

@@ -25,7 +25,13 @@ if (!bench) throw new Error(`no benchmark ${id} in ${moduleFile}`);
 const references: Reference[] = [...(bench.reference ? [bench.reference] : []), ...(bench.moreReferences ?? [])];
 const reps = options.reps ?? (params.quick ? (bench.repetitions?.quick ?? 1) : (bench.repetitions?.full ?? 3));
 const state = bench.setup ? await bench.setup(params) : undefined;
-const output: RunOutput = { id: bench.id, runs: [], references: references.map(() => []), peakRssMb: 0 };
+const output: RunOutput = {
+  id: bench.id,
+  runs: [],
+  references: references.map(() => []),
+  peakRssMb: 0,
+  cpuSecondsInAll: 0,
+};
 try {
   if (options.warmup) {
     await bench.run(state, { ...params, warmup: true });
@@ -41,4 +47,5 @@ try {
   if (bench.teardown) await bench.teardown(state);
 }
 output.peakRssMb = process.resourceUsage().maxRSS / 1024;
+output.cpuSecondsInAll = Math.round(processCpuSeconds() * 10) / 10;
 process.stdout.write(JSON.stringify(output) + '\n');

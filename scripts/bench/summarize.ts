@@ -33,6 +33,8 @@ export interface Summary {
   ratio: number | null;
   references: ReferenceSummary[];
   peakRssMb: number;
+  /** CPU seconds of the benchmark's whole child process, setup and references included (what it costs in all). */
+  cpuSecondsInAll?: number;
   target: string | null;
   met: boolean | null;
   notes: Record<string, string | number | boolean>;
