@@ -71,7 +71,7 @@ function formatGrowth(results: readonly Summary[]): string {
     const line =
       g.fixedCpuSeconds === null || g.cpuSecondsPerUnit === null
         ? '—'
-        : `${g.fixedCpuSeconds.toFixed(2)} + ${g.cpuSecondsPerUnit.toPrecision(3)} × size`;
+        : `${g.fixedCpuSeconds.toFixed(2)} ${g.cpuSecondsPerUnit < 0 ? '−' : '+'} ${Math.abs(g.cpuSecondsPerUnit).toPrecision(3)} × size`;
     g.points.forEach((p, i) => {
       const head = i === 0;
       lines.push(

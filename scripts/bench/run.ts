@@ -1,8 +1,8 @@
-// `npm run bench [-- --quick] [--only ID,ID] [--scale 1,2,4] [--json FILE] [--markdown FILE] [--reps N] [--no-warmup]
-// [--parallel N]`: runs every benchmark under scripts/bench/*.bench.ts, each in its own child process, and prints median, spread,
-// CPU seconds, the ratio against each reference and peak memory. With --scale, only the benchmarks that declare
-// `grows` run, once per factor, and a growth table says how their cost grows with size. `--from-json FILE,FILE`
-// runs nothing: it prints (and with --markdown writes) the tables of earlier --json results, together.
+// `npm run bench [-- --quick] [--only ID,ID] [--scale 1,2,4] [--json FILE] [--markdown FILE] [--reps N]
+// [--no-warmup] [--parallel N]`: runs every benchmark under scripts/bench/*.bench.ts, each in its own child process,
+// and prints median, spread, CPU seconds, the ratio against each reference and peak memory. With --scale, only the
+// benchmarks that declare `grows` run, once per factor, and a growth table says how their cost grows with size.
+// `--from-json FILE,FILE` runs nothing: it prints (and with --markdown writes) earlier --json results, together.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +61,7 @@ if (values['from-json']) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'almanac-bench-run-'));
   try {
     const modules: (() => Promise<Summary>)[][] = [];
+    const known = new Set<string>();
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.bench.ts'))
       .sort()) {
@@ -68,6 +69,7 @@ if (values['from-json']) {
       const { benchmarks } = (await import(moduleFile)) as { benchmarks: Benchmark[] };
       const tasks: (() => Promise<Summary>)[] = [];
       for (const bench of benchmarks) {
+        known.add(bench.id);
         if (only && !only.has(bench.id)) continue;
         if (scales && !bench.grows) continue;
         // A full run leaves growth series out (their scale-1 figures duplicate others'); a smoke run keeps them working.
@@ -76,6 +78,8 @@ if (values['from-json']) {
       }
       modules.push(tasks);
     }
+    const unknown = [...(only ?? [])].filter((id) => !known.has(id));
+    if (unknown.length) throw new Error(`no benchmark ${unknown.join(', ')}; there are: ${[...known].join(', ')}`);
     results = (await inParallel(modules, parallel)).flat();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
