@@ -9,6 +9,24 @@ export interface Figure {
 
 export interface BenchParams {
   quick: boolean;
+  /**
+   * Size factor from `--scale` (1 unless asked). Only benchmarks that declare `grows` read it: they multiply what
+   * `grows.what` names by it, so the growth table can say whether cost grows linearly with it.
+   */
+  scale: number;
+  /** True only on the unmeasured warm-up call of `run`, so a long benchmark can warm up on part of its work. */
+  warmup?: boolean;
+  /**
+   * A folder shared by every benchmark of one harness run and removed when it ends: a fixture that several
+   * benchmarks build the same way (the PDF benchmarks' fixture site) is built there once. Absent outside the harness.
+   */
+  scratch?: string;
+}
+
+/** The same work done by the thing a benchmark is compared with (the machine's limit or the usual alternative). */
+export interface Reference<State = unknown> {
+  title: string;
+  run(state: State, params: BenchParams): Promise<Figure>;
 }
 
 /**
@@ -26,8 +44,25 @@ export interface Benchmark<State = unknown> {
   target?: { text: string; met(median: number, referenceMedian: number | null): boolean };
   setup?(params: BenchParams): Promise<State>;
   run(state: State, params: BenchParams): Promise<Figure>;
-  /** The same work done by the thing it is compared with (the machine's limit or the usual alternative). */
-  reference?: { title: string; run(state: State, params: BenchParams): Promise<Figure> };
+  /** The main reference: the target and the ratio column use it. */
+  reference?: Reference<State>;
+  /**
+   * Further references measured in the same run, each printed with its own ratio: a stage has both a floor
+   * (the engine's own limit) and a usual alternative, and one ratio cannot say both.
+   */
+  moreReferences?: Reference<State>[];
+  /** Declared by benchmarks that honour `params.scale`: what grows, and its size at a given scale. */
+  grows?: { what: string; size(params: BenchParams): number };
+  /** Left out of a full run unless `--scale` or `--only` asks for it: a growth series whose scale-1 figure another
+   * benchmark gives already. `--quick` runs it, so it keeps working. */
+  growthOnly?: boolean;
   teardown?(state: State): Promise<void>;
   repetitions?: { full: number; quick: number };
+}
+
+/** A figure as the harness records it: plus the wall and CPU seconds it measured around the call itself. */
+export interface Measured extends Figure {
+  wallSeconds: number;
+  /** This process (all threads) and its children that exited during the call (a build child, a closed Chromium). */
+  cpuSeconds: number;
 }

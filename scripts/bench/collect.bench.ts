@@ -15,6 +15,7 @@ import { redisSource } from '../../src/collect/redisSource.ts';
 import { silentLogger } from '../../src/log/silentLogger.ts';
 import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import type { Benchmark, BenchParams, Figure } from './Benchmark.ts';
+import { exportJobsCsv, loadJobsCsv } from './jobsCsv.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/almanac.mjs', import.meta.url));
 const LIMITS = { scanCount: 1000, batchSize: 500, unitRows: 500 * UNIT_PIPELINES };
@@ -26,7 +27,12 @@ interface State {
   redis: ChildProcess;
   url: string;
   jobs: number;
+  /** The first run's collected jobs as CSV, for the DuckDB-from-CSV reference. */
+  csv?: string;
 }
+
+/** Days of backlog at 25,000 jobs a day (two days of 10,000 with --quick), × `--scale`: the archive length in Redis. */
+const backlogDays = (params: BenchParams) => Math.max(1, Math.round((params.quick ? 2 : 40) * params.scale));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -68,7 +74,7 @@ async function setup(params: BenchParams): Promise<State> {
   );
   const url = `redis://127.0.0.1:${port}`;
   await waitForRedis(url);
-  const [days, perDay] = params.quick ? [10, 10_000] : [40, 25_000];
+  const [days, perDay] = [backlogDays(params), params.quick ? 10_000 : 25_000];
   const sim = spawnSync(
     process.execPath,
     [
@@ -165,6 +171,10 @@ export const benchmarks: Benchmark<State>[] = [
       const file = path.join(state.dir, `run-${Date.now()}.duckdb`);
       try {
         const r = await collectInto(file, state.url);
+        if (!state.csv) {
+          state.csv = path.join(state.dir, 'jobs.csv');
+          await exportJobsCsv(file, state.csv);
+        }
         return {
           value: r.full.jobsNew / r.seconds,
           unit: 'jobs/s',
@@ -182,6 +192,13 @@ export const benchmarks: Benchmark<State>[] = [
       }
     },
     reference: { title: 'raw ioredis SCAN + pipelined HGETALL', run: (state) => rawRead(state.url) },
+    moreReferences: [
+      {
+        title: 'DuckDB loading the same jobs from CSV (COPY into an empty warehouse)',
+        run: (state) => loadJobsCsv(state.csv!, state.dir),
+      },
+    ],
+    grows: { what: 'days of backlog in Redis (jobs grow with them)', size: backlogDays },
     async teardown(state) {
       state.redis.kill('SIGTERM');
       rmSync(state.dir, { recursive: true, force: true });

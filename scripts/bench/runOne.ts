@@ -1,25 +1,51 @@
-// Child process of the bench runner: runs one benchmark (warm-ups, repetitions, reference) and prints one JSON
-// line with the figures and this process's peak RSS. Invoked as: node runOne.ts <module> <id> <quick 0|1>.
-import type { Benchmark, Figure } from './Benchmark.ts';
+// Child process of the bench runner: runs one benchmark (warm-up, repetitions, references) and prints one JSON
+// line with the figures and this process's peak RSS. Invoked as: node runOne.ts <module> <id> <RunOptions JSON>.
+import type { Benchmark, BenchParams, Figure, Measured, Reference } from './Benchmark.ts';
+import { processCpuSeconds } from './processCpuSeconds.ts';
+import type { RunOptions, RunOutput } from './RunOptions.ts';
 
-const [moduleFile, id, quickFlag] = process.argv.slice(2);
-const params = { quick: quickFlag === '1' };
+async function measured(work: () => Promise<Figure>): Promise<Measured> {
+  const cpu = processCpuSeconds();
+  const started = performance.now();
+  const figure = await work();
+  return {
+    ...figure,
+    wallSeconds: (performance.now() - started) / 1000,
+    cpuSeconds: Math.round((processCpuSeconds() - cpu) * 100) / 100,
+  };
+}
+
+const [moduleFile, id, optionsJson] = process.argv.slice(2);
+const options = JSON.parse(optionsJson ?? '{}') as RunOptions;
+const params: BenchParams = { quick: options.quick, scale: options.scale };
 const { benchmarks } = (await import(moduleFile!)) as { benchmarks: Benchmark[] };
 const bench = benchmarks.find((b) => b.id === id);
 if (!bench) throw new Error(`no benchmark ${id} in ${moduleFile}`);
 
-const reps = params.quick ? (bench.repetitions?.quick ?? 1) : (bench.repetitions?.full ?? 3);
+const references: Reference[] = [...(bench.reference ? [bench.reference] : []), ...(bench.moreReferences ?? [])];
+const reps = options.reps ?? (params.quick ? (bench.repetitions?.quick ?? 1) : (bench.repetitions?.full ?? 3));
 const state = bench.setup ? await bench.setup(params) : undefined;
-const runs: Figure[] = [];
-const references: Figure[] = [];
+const output: RunOutput = {
+  id: bench.id,
+  runs: [],
+  references: references.map(() => []),
+  peakRssMb: 0,
+  cpuSecondsInAll: 0,
+};
 try {
-  await bench.run(state, params); // warm-up
-  if (bench.reference) await bench.reference.run(state, params);
+  if (options.warmup) {
+    await bench.run(state, { ...params, warmup: true });
+    for (const reference of references) await reference.run(state, params);
+  }
   for (let i = 0; i < reps; i++) {
-    runs.push(await bench.run(state, params));
-    if (bench.reference) references.push(await bench.reference.run(state, params));
+    output.runs.push(await measured(() => bench.run(state, params)));
+    for (const [k, reference] of references.entries()) {
+      output.references[k]!.push(await measured(() => reference.run(state, params)));
+    }
   }
 } finally {
   if (bench.teardown) await bench.teardown(state);
 }
-process.stdout.write(JSON.stringify({ id, runs, references, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+output.peakRssMb = process.resourceUsage().maxRSS / 1024;
+output.cpuSecondsInAll = Math.round(processCpuSeconds() * 10) / 10;
+process.stdout.write(JSON.stringify(output) + '\n');

@@ -9,7 +9,7 @@ if (!bench) {
   process.stderr.write(`usage: simulateOnce.ts ${benchmarks.map((b) => b.id).join('|')} [--quick]\n`);
   process.exit(2);
 }
-const figure = await bench.run(undefined, { quick });
+const figure = await bench.run(undefined, { quick, scale: 1 });
 process.stdout.write(
   `${JSON.stringify({ id, ...figure, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2)}\n`,
 );

@@ -1,12 +1,14 @@
 // Site builds over one year of reports (365 daily, ~53 weekly, 12 monthly): a full build, and the nightly
-// incremental build on top of it, which must stay flat as the archive grows. `--quick` uses 60 days.
+// incremental build on top of it, which must stay flat as the archive grows. `--quick` uses 14 days; `--scale`
+// multiplies the archive's days. Both are compared with Astro building the same number of empty pages.
 // For a per-phase breakdown with CPU seconds: node scripts/bench/siteBuild.ts
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Benchmark, BenchParams, Figure } from './Benchmark.ts';
+import type { Benchmark, BenchParams, Figure, Reference } from './Benchmark.ts';
+import { astroEmptyPages } from './astroEmptyPages.ts';
 import { BENCH_TZ, writeNight, writeYear } from './siteYear.ts';
 import { buildSite } from '../../src/site/buildSite.ts';
 import { silentLogger } from '../../src/log/silentLogger.ts';
@@ -15,9 +17,11 @@ interface State {
   root: string;
   reports: number;
   night: number;
+  /** Pages the last build rendered (report pages, plus home and archive), for the reference to match. */
+  pages: number;
 }
 
-const days = (params: BenchParams) => (params.quick ? 60 : 365);
+const days = (params: BenchParams) => Math.max(7, Math.round((params.quick ? 14 : 365) * params.scale));
 
 async function makeRoot(params: BenchParams): Promise<State> {
   const root = await mkdtemp(path.join(tmpdir(), 'almanac-bench-site-'));
@@ -26,7 +30,7 @@ async function makeRoot(params: BenchParams): Promise<State> {
     path.join(root, 'almanac.config.json'),
     JSON.stringify({ timezone: BENCH_TZ, site: { title: 'Almanac benchmark' } }),
   );
-  return { root, reports, night: 0 };
+  return { root, reports, night: 0, pages: 0 };
 }
 
 async function build(state: State, full: boolean): Promise<Figure> {
@@ -41,6 +45,8 @@ async function build(state: State, full: boolean): Promise<Figure> {
     logger: silentLogger,
     now: () => new Date(),
   });
+  // Home and archive are rendered by every build, on top of the report pages.
+  state.pages = result.built.length + 2;
   return {
     value: (performance.now() - started) / 1000,
     unit: 's',
@@ -52,6 +58,11 @@ function prefix(name: string, o: Record<string, number>): Record<string, number>
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [`${name}.${k}`, v]));
 }
 
+const emptyPages: Reference<State> = {
+  title: 'Astro building as many empty pages',
+  run: (state) => astroEmptyPages(state.pages, state.root),
+};
+
 export const benchmarks: Benchmark<State>[] = [
   {
     id: 'site-full-year',
@@ -59,8 +70,10 @@ export const benchmarks: Benchmark<State>[] = [
     title: 'almanac build --full, one year of reports',
     better: 'lower',
     target: { text: '< 60 s', met: (s) => s < 60 },
+    grows: { what: 'days of reports in the archive', size: days },
     setup: makeRoot,
     run: (state) => build(state, true),
+    reference: emptyPages,
     teardown: (state) => rm(state.root, { recursive: true, force: true }),
     repetitions: { full: 1, quick: 1 },
   },
@@ -70,6 +83,7 @@ export const benchmarks: Benchmark<State>[] = [
     title: 'nightly almanac build on a one-year archive (+1 day, its week and month)',
     better: 'lower',
     target: { text: '< 10 s, flat', met: (s) => s < 10 },
+    grows: { what: 'days of reports in the archive', size: days },
     async setup(params) {
       const state = await makeRoot(params);
       // The full build runs in its own process so this process's peak memory is the nightly build's.
@@ -83,7 +97,8 @@ export const benchmarks: Benchmark<State>[] = [
       await writeNight(path.join(state.root, 'data', 'reports'), state.night);
       return build(state, false);
     },
+    reference: emptyPages,
     teardown: (state) => rm(state.root, { recursive: true, force: true }),
-    repetitions: { full: 5, quick: 3 },
+    repetitions: { full: 5, quick: 1 },
   },
 ];

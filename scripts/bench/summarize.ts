@@ -1,18 +1,40 @@
-import type { Benchmark, Figure } from './Benchmark.ts';
+import type { Benchmark, BenchParams, Measured } from './Benchmark.ts';
 
-export interface Summary {
-  id: string;
-  stage: string;
+/** One reference's figures, summarized like the benchmark's own. */
+export interface ReferenceSummary {
   title: string;
   unit: string;
   median: number | null;
   min: number | null;
   max: number | null;
+  /** Benchmark median / reference median, oriented so that > 1 means "slower/worse than the reference". */
+  ratio: number | null;
+  cpuSeconds: number | null;
+}
+
+export interface Summary {
+  id: string;
+  stage: string;
+  title: string;
+  /** The `--scale` factor this run used (1 by default). */
+  scale: number;
+  /** What grows with the scale and its size at this one, for benchmarks that declare `grows`. */
+  grows: { what: string; size: number } | null;
+  unit: string;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Medians over the repetitions of the wall and CPU seconds the harness measured around each run. */
+  wallSeconds: number | null;
+  cpuSeconds: number | null;
+  /** The main reference (also the first of `references`), kept flat for readers of older --json files. */
   referenceTitle: string | null;
   referenceMedian: number | null;
-  /** median / reference median, oriented so that > 1 means "slower/worse than the reference". */
   ratio: number | null;
+  references: ReferenceSummary[];
   peakRssMb: number;
+  /** CPU seconds of the benchmark's whole child process, setup and references included (what it costs in all). */
+  cpuSecondsInAll?: number;
   target: string | null;
   met: boolean | null;
   notes: Record<string, string | number | boolean>;
@@ -26,30 +48,79 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function summarize(bench: Benchmark, runs: Figure[], references: Figure[], peakRssMb: number): Summary {
+function ratioOf(bench: Benchmark, m: number | null, ref: number | null): number | null {
+  if (m === null || ref === null || ref === 0 || m === 0) return null;
+  return bench.better === 'higher' ? ref / m : m / ref;
+}
+
+export function summarize(
+  bench: Benchmark,
+  params: BenchParams,
+  runs: Measured[],
+  references: Measured[][],
+  peakRssMb: number,
+): Summary {
   const values = runs.map((r) => r.value);
   const m = median(values);
-  const ref = median(references.map((r) => r.value));
-  const ratio =
-    m === null || ref === null || ref === 0 || m === 0 ? null : bench.better === 'higher' ? ref / m : m / ref;
-  return {
+  const titles = [...(bench.reference ? [bench.reference] : []), ...(bench.moreReferences ?? [])].map((r) => r.title);
+  const refs: ReferenceSummary[] = titles.map((title, i) => {
+    const figures = references[i] ?? [];
+    const refValues = figures.map((f) => f.value);
+    const refMedian = median(refValues);
+    return {
+      title,
+      unit: figures[0]?.unit ?? '',
+      median: refMedian,
+      min: refValues.length ? Math.min(...refValues) : null,
+      max: refValues.length ? Math.max(...refValues) : null,
+      ratio: ratioOf(bench, m, refMedian),
+      cpuSeconds: median(figures.map((f) => f.cpuSeconds)),
+    };
+  });
+  const main = refs[0] ?? null;
+  const summary: Summary = {
     id: bench.id,
     stage: bench.stage,
     title: bench.title,
+    scale: params.scale,
+    grows: bench.grows ? { what: bench.grows.what, size: bench.grows.size(params) } : null,
     unit: runs[0]?.unit ?? '',
     median: m,
     min: values.length ? Math.min(...values) : null,
     max: values.length ? Math.max(...values) : null,
-    referenceTitle: bench.reference?.title ?? null,
-    referenceMedian: ref,
-    ratio,
+    wallSeconds: median(runs.map((r) => r.wallSeconds)),
+    cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
+    referenceTitle: main?.title ?? null,
+    referenceMedian: main?.median ?? null,
+    ratio: main?.ratio ?? null,
+    references: refs,
     peakRssMb,
     target: bench.target?.text ?? null,
-    met: bench.target && m !== null ? bench.target.met(m, ref) : null,
-    notes: Object.assign({}, ...runs.map((r) => r.notes ?? {}), ...references.map((r) => prefixed(r.notes ?? {}))),
+    met: bench.target && m !== null ? bench.target.met(m, main?.median ?? null) : null,
+    notes: Object.assign(
+      {},
+      ...runs.map((r) => r.notes ?? {}),
+      ...references.flatMap((figures, i) =>
+        figures.map((f) => prefixed(f.notes ?? {}, i === 0 ? 'reference' : `reference ${i + 1}`)),
+      ),
+    ),
   };
+  const missing = missingFigure(summary);
+  return missing && runs.length > 0 ? { ...summary, error: missing } : summary;
 }
 
-function prefixed(notes: Record<string, string | number | boolean>) {
-  return Object.fromEntries(Object.entries(notes).map(([k, v]) => [`reference ${k}`, v]));
+/**
+ * Why a run that completed still has no usable figure (NaN, Infinity, no reference value): CI runs `--quick`
+ * without judging the timings, but a figure that is not a finite number means the benchmark itself is broken.
+ */
+export function missingFigure(s: Summary): string | null {
+  if (s.median === null || !Number.isFinite(s.median)) return 'no finite figure';
+  const bad = s.references.find((r) => r.median === null || !Number.isFinite(r.median));
+  if (bad) return `no finite figure for the reference "${bad.title}"`;
+  if (s.cpuSeconds === null || !Number.isFinite(s.cpuSeconds)) return 'no CPU seconds';
+  return null;
+}
+
+function prefixed(notes: Record<string, string | number | boolean>, prefix: string) {
+  return Object.fromEntries(Object.entries(notes).map(([k, v]) => [`${prefix} ${k}`, v]));
 }
