@@ -139,12 +139,16 @@ export const simulateCommand: Command = {
       const redis = await connect(redisUrl, true);
       try {
         context.logger.info('live simulation started', { redis: redactUrl(redisUrl), rate, speed, durationMs });
+        const cpu = process.cpuUsage();
         const s = await simulateLive({ ...base, rate, durationMs, speed }, new RedisEmpSink(redis, 1000), prefix, () =>
           context.now().getTime(),
         );
+        // What the writer cost, so a load test on a shared machine can tell a slow writer from a busy machine.
+        const used = process.cpuUsage(cpu);
+        const cpuSeconds = Math.round((used.user + used.system) / 10_000) / 100;
         report(
           context,
-          { mode: 'live', ...s },
+          { mode: 'live', ...s, cpuSeconds },
           `Live fleet ran for ${s.seconds.toFixed(1)} s: ${s.jobs} jobs submitted, ${s.finished} finished, longest tick ${Math.round(s.maxTickMs)} ms.`,
         );
       } finally {
