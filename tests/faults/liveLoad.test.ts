@@ -221,7 +221,8 @@ describe('live load: simulate --live while collect runs every few seconds', () =
       } finally {
         await w.close();
       }
-      const missing = [...inRedis].filter((id) => !new Set(inWarehouse).has(id));
+      const collected = new Set(inWarehouse);
+      const missing = [...inRedis].filter((id) => !collected.has(id));
       const sim$ = JSON.parse(simOut || '{}') as {
         jobs?: number;
         finished?: number;
