@@ -1,7 +1,8 @@
 // Process faults: `almanac run` (collect, then publish = analyze + build + pdf, then deliver) is killed with SIGKILL
 // at a random moment inside the collector, the publisher or the deliverer, then run again. After the rerun the
 // warehouse, the bundles, the site, the PDFs and the delivery ledger equal those of an uninterrupted run (digests
-// that ignore collection/generation stamps and run ids), and every subscriber got every report.
+// that ignore collection/generation stamps and run ids), and every subscriber got every report (but for a message
+// whose SMTP exchange the kill cut short, which the ledger then marks unconfirmed, as docs/email.md promises).
 //
 // Each kill is timed from the stage's own "<stage> started" log line in the run being killed (not from the process
 // start, which a loaded machine shifts by seconds): a random delay within the stage's measured duration. A trial
@@ -15,6 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisEmpSink } from '../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../src/simulate/simulateToRedis.ts';
+import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import { processesMentioning } from '../helpers/chromiumProcesses.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -177,6 +179,17 @@ async function snapshot(dir: string) {
   };
 }
 
+async function unconfirmedDeliveries(dir: string): Promise<{ kind: string; recipient: string }[]> {
+  const w = await Warehouse.open(path.join(dir, 'data', 'almanac.duckdb'), { readOnly: true });
+  try {
+    return await w.all<{ kind: string; recipient: string }>(
+      'SELECT kind, recipient FROM deliveries WHERE confirmed = false',
+    );
+  } finally {
+    await w.close();
+  }
+}
+
 function endLeftovers(dir: string): number {
   const pids = processesMentioning(dir);
   for (const pid of pids) {
@@ -201,6 +214,9 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
     landed: boolean;
     killedCode: number | null;
     duplicates: number;
+    /** Deliveries the rerun counted as sent without the server's reply (the kill cut their SMTP exchange). */
+    unconfirmed: number;
+    lostEmails: number;
     chromiumLeft: number;
   }[] = [];
 
@@ -254,14 +270,27 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
       const got = await snapshot(dir);
       await sink.close();
       expect(got, `trial ${trial}: killed in ${stage} ${delayMs} ms after it started`).toEqual(reference);
-      // Every subscriber got every report; a kill between SMTP accepting and the ledger recording may repeat one.
-      expect([...new Set(sink.got)].sort()).toEqual([...new Set(referenceMail)].sort());
+      // Every subscriber got every report, except one whose SMTP exchange the kill cut short: the rerun cannot know
+      // whether the server took it, so it counts it as sent, unconfirmed, and tells the owner (at most once by
+      // design, docs/email.md). A missing message must be exactly such a row.
+      const unconfirmed = await unconfirmedDeliveries(dir);
+      const received = new Set(sink.got);
+      const lost = [...new Set(referenceMail)].filter((m) => !received.has(m));
+      for (const m of lost) {
+        expect(
+          unconfirmed.some((u) => m.startsWith(`${u.recipient} `) && m.includes(` ${u.kind} report`)),
+          `trial ${trial}: "${m}" was not received and the ledger does not say it is unconfirmed`,
+        ).toBe(true);
+      }
+      expect([...received].every((m) => referenceMail.includes(m))).toBe(true);
       trials.push({
         stage,
         delayMs,
         landed: inStage,
         killedCode: killed.code,
         duplicates: sink.got.length - new Set(sink.got).size,
+        unconfirmed: unconfirmed.length,
+        lostEmails: lost.length,
         chromiumLeft: leftovers,
       });
       console.log(`process kills: trial ${trial + 1}/${TRIALS} ok: ${JSON.stringify(trials.at(-1))}`);
