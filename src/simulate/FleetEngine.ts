@@ -121,17 +121,41 @@ export class FleetEngine {
 
   /** Every day of the range in order; each batch holds the steps submitted that day. */
   *days(): Generator<DayBatch> {
+    yield* this.chunks(DAY_MS);
+  }
+
+  /**
+   * The range in batches of `chunkMs` (a divisor of a day, or a day): the same steps as `days()`, in the same
+   * order, cut finer, so a caller that only needs the near future (live mode) holds a few seconds of steps
+   * instead of the whole run. Each batch holds the steps submitted in `[dayStart, dayStart + chunkMs)`.
+   */
+  *chunks(chunkMs: number): Generator<DayBatch> {
     for (let dayStart = this.firstDay, d = 0; dayStart < this.options.end; dayStart += DAY_MS, d++) {
-      yield this.generateDay(d, dayStart);
+      const rng = Prng.derive(this.options.seed, 0xda7, d);
+      this.planDay(rng, d, dayStart);
+      const dayEnd = Math.min(dayStart + DAY_MS, this.options.end);
+      for (let from = dayStart; from < dayEnd; from += chunkMs) {
+        // Nothing is submitted before the range starts: skip to it (a live run starts mid-day).
+        if (from + chunkMs <= this.from) continue;
+        yield { dayStart: from, ...this.runUntil(rng, Math.min(from + chunkMs, dayEnd)) };
+      }
     }
   }
 
-  private generateDay(dayIndex: number, dayStart: number): DayBatch {
-    const rng = Prng.derive(this.options.seed, 0xda7, dayIndex);
-    const totalDays = Math.ceil((this.options.end - this.firstDay) / DAY_MS);
-    const volume =
-      expectedVolume(dayIndex, totalDays, dayStart, this.options.jobsPerDay, this.firstDay) * rng.logNormal(1, 0.08);
-    for (const a of planArrivals(rng, dayStart, volume, this.typeCdf)) {
+  /** Queues the day's arrivals (workflows as their first step, batches as their steps). */
+  private planDay(rng: Prng, dayIndex: number, dayStart: number): void {
+    const steady = this.options.steady === true;
+    let volume: number;
+    let window: [number, number] | undefined;
+    if (steady) {
+      window = [Math.max(dayStart, this.from), Math.min(dayStart + DAY_MS, this.options.end)];
+      volume = (this.options.jobsPerDay * Math.max(0, window[1] - window[0])) / DAY_MS;
+    } else {
+      const totalDays = Math.ceil((this.options.end - this.firstDay) / DAY_MS);
+      volume =
+        expectedVolume(dayIndex, totalDays, dayStart, this.options.jobsPerDay, this.firstDay) * rng.logNormal(1, 0.08);
+    }
+    for (const a of planArrivals(rng, dayStart, volume, this.typeCdf, window)) {
       if (a.at < this.from || a.at >= this.options.end) continue;
       if (a.kind === 'workflow') {
         const x = rng.float();
@@ -159,12 +183,17 @@ export class FleetEngine {
         });
       }
     }
-    // Steps run in submission order; a workflow's next step is queued when the previous one completes, so a step
-    // submitted later never takes a worker before an earlier one (workers' free times only move forward).
-    const dayEnd = Math.min(dayStart + DAY_MS, this.options.end);
+  }
+
+  /**
+   * Runs the queued steps submitted before `limit`. Steps run in submission order; a workflow's next step is
+   * queued when the previous one completes, so a step submitted later never takes a worker before an earlier one
+   * (workers' free times only move forward).
+   */
+  private runUntil(rng: Prng, limit: number): { jobs: SimJob[]; downloads: SimDownload[] } {
     const jobs: SimJob[] = [];
     const downloads: SimDownload[] = [];
-    while (this.tasks.size > 0 && this.tasks.peekAt() < dayEnd) {
+    while (this.tasks.size > 0 && this.tasks.peekAt() < limit) {
       const task = this.tasks.pop()!;
       const job = this.newJob(rng, task.typeIndex, task.at, task.priority, task.wf);
       const ok = this.runJob(rng, job, downloads);
@@ -178,7 +207,7 @@ export class FleetEngine {
       const typeIndex = next[rng.int(next.length)] ?? 0;
       this.tasks.push({ at, order: this.order++, typeIndex, priority: wf.priority, wf: { ...wf, step: wf.step + 1 } });
     }
-    return { dayStart, jobs, downloads };
+    return { jobs, downloads };
   }
 
   private newJob(rng: Prng, typeIndex: number, createdAt: number, priority: number, wf: WorkflowState | null): SimJob {

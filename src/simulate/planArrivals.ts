@@ -22,8 +22,18 @@ function arrivalTime(rng: Prng, dayStart: number): number {
   return Math.floor(dayStart + hour * 3_600_000 + rng.float() * 3_600_000);
 }
 
-/** The day's submissions, in time order, until about `volume` steps are planned. */
-export function planArrivals(rng: Prng, dayStart: number, volume: number, typeCdf: readonly number[]): Arrival[] {
+/**
+ * The day's submissions, in time order, until about `volume` steps are planned. Without `window` they follow the
+ * daily curve over the whole day; with one they are spread evenly over `[from, to)` (a load generator's steady
+ * rate: only that span is planned, however high the rate).
+ */
+export function planArrivals(
+  rng: Prng,
+  dayStart: number,
+  volume: number,
+  typeCdf: readonly number[],
+  window?: readonly [number, number],
+): Arrival[] {
   const out: Arrival[] = [];
   let planned = 0;
   while (planned < volume) {
@@ -36,7 +46,8 @@ export function planArrivals(rng: Prng, dayStart: number, volume: number, typeCd
           ? Math.max(3, Math.round(rng.logNormal(15, 0.6)))
           : 1;
     planned += steps;
-    out.push({ at: arrivalTime(rng, dayStart), kind, typeIndex: rng.pickCumulative(typeCdf), steps });
+    const at = window ? Math.floor(window[0] + rng.float() * (window[1] - window[0])) : arrivalTime(rng, dayStart);
+    out.push({ at, kind, typeIndex: rng.pickCumulative(typeCdf), steps });
   }
   return out.sort((a, b) => a.at - b.at);
 }

@@ -1,7 +1,12 @@
 // Process faults: `almanac run` (collect, then publish = analyze + build + pdf, then deliver) is killed with SIGKILL
 // at a random moment inside the collector, the publisher or the deliverer, then run again. After the rerun the
 // warehouse, the bundles, the site, the PDFs and the delivery ledger equal those of an uninterrupted run (digests
-// that ignore collection/generation stamps and run ids), and every subscriber got every report.
+// that ignore collection/generation stamps and run ids), and every subscriber got every report (but for a message
+// whose SMTP exchange the kill cut short, which the ledger then marks unconfirmed, as docs/email.md promises).
+//
+// Each kill is timed from the stage's own "<stage> started" log line in the run being killed (not from the process
+// start, which a loaded machine shifts by seconds): a random delay within the stage's measured duration. A trial
+// "landed" when the stage had started and not finished when the SIGKILL came (its log says so).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisEmpSink } from '../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../src/simulate/simulateToRedis.ts';
+import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import { processesMentioning } from '../helpers/chromiumProcesses.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -62,12 +68,17 @@ interface Spawned {
   stderr: string;
   /** ms since spawn at which each stage logged "<stage> started" and its end. */
   windows: Partial<Record<Stage, [number, number]>>;
-  /** Chromium processes alive (profile under the trial's TMPDIR) when `killOn` matched. */
+  /** ms since spawn at which the SIGKILL was sent, when it was. */
+  killedAt: number | null;
+  /** Chromium processes alive (profile under the trial's TMPDIR) when the SIGKILL was sent. */
   browserAtKill: number;
 }
 
-/** Runs `almanac run` with the pinned clock in its own process group; kills the group at `killAtMs` if given. */
-function runPipeline(cwd: string, killAtMs?: number, killOn?: RegExp): Promise<Spawned> {
+/** When to SIGKILL the run: `delayMs` after `stage` logs that it started, or as soon as a log line matches `on`. */
+type Kill = { stage: Stage; delayMs: number } | { on: RegExp };
+
+/** Runs `almanac run` with the pinned clock in its own process group; kills the group as `kill` says. */
+function runPipeline(cwd: string, kill?: Kill): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [AT, NOW, 'run', '--json'], {
@@ -78,44 +89,63 @@ function runPipeline(cwd: string, killAtMs?: number, killOn?: RegExp): Promise<S
       detached: true,
     });
     let stderr = '';
+    let killedAt: number | null = null;
     let browserAtKill = 0;
     const windows: Spawned['windows'] = {};
+    // The whole group: the CLI and the Chromium it started, as an OOM killer or `kill -9 -PGID` would.
+    const killGroup = () => {
+      if (killedAt !== null) return;
+      killedAt = performance.now() - t0;
+      browserAtKill = processesMentioning(path.join(cwd, 'tmp')).length;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    let killTimer: NodeJS.Timeout | undefined;
+    let pendingLine = '';
     child.stderr.on('data', (chunk: Buffer) => {
       const at = performance.now() - t0;
-      stderr += chunk.toString();
-      if (killOn?.test(chunk.toString())) {
-        browserAtKill = processesMentioning(path.join(cwd, 'tmp')).length;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }
-      for (const stage of STAGES) {
-        if (chunk.includes(`"${stage} started"`)) windows[stage] = [at, at];
-        if (new RegExp(`"msg":"${stage} (ok|failed)`).test(chunk.toString())) {
-          const w = windows[stage];
-          if (w) w[1] = at;
+      const text = chunk.toString();
+      stderr += text;
+      // Whole lines only: a chunk may end mid-line.
+      const lines = (pendingLine + text).split('\n');
+      pendingLine = lines.pop() ?? '';
+      for (const line of lines) {
+        if (kill && 'on' in kill && kill.on.test(line)) killGroup();
+        for (const stage of STAGES) {
+          if (line.includes(`"${stage} started"`)) {
+            windows[stage] = [at, at];
+            if (kill && 'stage' in kill && kill.stage === stage && killTimer === undefined)
+              killTimer = setTimeout(killGroup, kill.delayMs);
+          }
+          if (new RegExp(`"msg":"${stage} (ok|failed)`).test(line)) {
+            const w = windows[stage];
+            if (w) w[1] = at;
+          }
         }
       }
     });
-    const timer =
-      killAtMs === undefined
-        ? setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 600_000)
-        : setTimeout(() => {
-            try {
-              // The whole group: the CLI and the Chromium it started, as an OOM killer or `kill -9 -PGID` would.
-              process.kill(-child.pid!, 'SIGKILL');
-            } catch {
-              // Already gone.
-            }
-          }, killAtMs);
+    const guard = setTimeout(killGroup, 600_000);
     child.on('error', reject);
     child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, windows, browserAtKill });
+      clearTimeout(guard);
+      clearTimeout(killTimer);
+      resolve({ code, stderr, windows, killedAt, browserAtKill });
     });
   });
+}
+
+/** Whether the SIGKILL came while the stage ran: its log shows it started and never finished. */
+function landed(run: Spawned, stage: Stage): boolean {
+  const w = run.windows[stage];
+  return (
+    run.killedAt !== null &&
+    w !== undefined &&
+    w[0] === w[1] &&
+    !new RegExp(`"msg":"${stage} (ok|failed)`).test(run.stderr)
+  );
 }
 
 function writeConfig(dir: string, redisUrl: string, smtpPort: number): void {
@@ -153,16 +183,15 @@ async function snapshot(dir: string) {
   };
 }
 
-function endLeftovers(dir: string): number {
-  const pids = processesMentioning(dir);
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone meanwhile.
-    }
+async function unconfirmedDeliveries(dir: string): Promise<{ kind: string; recipient: string }[]> {
+  const w = await Warehouse.open(path.join(dir, 'data', 'almanac.duckdb'), { readOnly: true });
+  try {
+    return await w.all<{ kind: string; recipient: string }>(
+      'SELECT kind, recipient FROM deliveries WHERE confirmed = false',
+    );
+  } finally {
+    await w.close();
   }
-  return pids.length;
 }
 
 /**
@@ -175,6 +204,18 @@ async function survivorsOf(dir: string): Promise<number> {
   return endLeftovers(dir);
 }
 
+function endLeftovers(dir: string): number {
+  const pids = processesMentioning(dir);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids.length;
+}
+
 describe('SIGKILL of the collector, publisher and deliverer', () => {
   let redis: RedisServer;
   let reference: Awaited<ReturnType<typeof snapshot>>;
@@ -182,9 +223,14 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
   let windows: Spawned['windows'];
   const trials: {
     stage: Stage;
-    killAtMs: number;
+    /** ms after the stage's "started" line. */
+    delayMs: number;
+    landed: boolean;
     killedCode: number | null;
     duplicates: number;
+    /** Deliveries the rerun counted as sent without the server's reply (the kill cut their SMTP exchange). */
+    unconfirmed: number;
+    lostEmails: number;
     chromiumLeft: number;
   }[] = [];
 
@@ -215,32 +261,62 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
   });
 
   it(`${TRIALS} trials: kill at a random point, rerun, results equal the uninterrupted run`, async () => {
+    // How long each stage runs, from the uninterrupted run; lowered whenever a trial's stage finishes sooner (the
+    // machine is shared, so a stage can run faster than it did then), so the next delays stay inside the stage.
+    const duration = Object.fromEntries(
+      STAGES.map((stage) => [stage, Math.max(20, windows[stage]![1] - windows[stage]![0])]),
+    ) as Record<Stage, number>;
     for (let trial = 0; trial < TRIALS; trial++) {
       const stage = STAGES[trial % STAGES.length]!;
-      const [from, to] = windows[stage]!;
-      const killAtMs = Math.round(from + Math.random() * Math.max(50, to - from));
+      const delayMs = Math.round(Math.random() * duration[stage]);
       const sink = await startSink();
       const dir = tempDir('almanac-kill');
       writeConfig(dir, redis.url, sink.port);
-      const killed = await runPipeline(dir, killAtMs);
+      const killed = await runPipeline(dir, { stage, delayMs });
+      const w = killed.windows[stage];
+      const inStage = landed(killed, stage);
+      if (!inStage && w !== undefined && w[1] > w[0])
+        duration[stage] = Math.max(20, Math.min(duration[stage], w[1] - w[0]));
       const leftovers = await survivorsOf(dir);
-      expect(leftovers, `trial ${trial}: processes left after a kill in ${stage} at ${killAtMs} ms`).toBe(0);
+      expect(leftovers, `trial ${trial}: processes left after a kill in ${stage} ${delayMs} ms after it started`).toBe(
+        0,
+      );
       const rerun = await runPipeline(dir);
-      expect(rerun.code, `trial ${trial} (${stage} at ${killAtMs} ms): ${rerun.stderr.slice(-2000)}`).toBe(0);
+      expect(rerun.code, `trial ${trial} (${stage} +${delayMs} ms): ${rerun.stderr.slice(-2000)}`).toBe(0);
       const got = await snapshot(dir);
       await sink.close();
-      expect(got, `trial ${trial}: killed in ${stage} at ${killAtMs} ms`).toEqual(reference);
-      // Every subscriber got every report; a kill between SMTP accepting and the ledger recording may repeat one.
-      expect([...new Set(sink.got)].sort()).toEqual([...new Set(referenceMail)].sort());
+      expect(got, `trial ${trial}: killed in ${stage} ${delayMs} ms after it started`).toEqual(reference);
+      // Every subscriber got every report, except one whose SMTP exchange the kill cut short: the rerun cannot know
+      // whether the server took it, so it counts it as sent, unconfirmed, and tells the owner (at most once by
+      // design, docs/email.md). A missing message must be exactly such a row.
+      const unconfirmed = await unconfirmedDeliveries(dir);
+      const received = new Set(sink.got);
+      const lost = [...new Set(referenceMail)].filter((m) => !received.has(m));
+      for (const m of lost) {
+        expect(
+          unconfirmed.some((u) => m.startsWith(`${u.recipient} `) && m.includes(` ${u.kind} report`)),
+          `trial ${trial}: "${m}" was not received and the ledger does not say it is unconfirmed`,
+        ).toBe(true);
+      }
+      expect([...received].every((m) => referenceMail.includes(m))).toBe(true);
       trials.push({
         stage,
-        killAtMs,
+        delayMs,
+        landed: inStage,
         killedCode: killed.code,
         duplicates: sink.got.length - new Set(sink.got).size,
+        unconfirmed: unconfirmed.length,
+        lostEmails: lost.length,
         chromiumLeft: leftovers,
       });
       console.log(`process kills: trial ${trial + 1}/${TRIALS} ok: ${JSON.stringify(trials.at(-1))}`);
     }
+    const landedCount = trials.filter((t) => t.landed).length;
+    console.log(
+      `process kills: ${landedCount}/${trials.length} landed while the stage ran (${STAGES.map((s) => `${s} ${trials.filter((t) => t.stage === s && t.landed).length}/${trials.filter((t) => t.stage === s).length}`).join(', ')})`,
+    );
+    // Timed from each stage's own start, nearly every kill lands inside it.
+    expect(landedCount).toBeGreaterThanOrEqual(Math.floor(0.9 * trials.length));
   });
 
   // puppeteer starts Chromium in a session of its own (8 processes here), so killing the command's process group
@@ -250,7 +326,7 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
     const dir = tempDir('almanac-kill-pdf');
     writeConfig(dir, redis.url, sink.port);
     try {
-      const killed = await runPipeline(dir, undefined, /"msg":"pdf exported"/);
+      const killed = await runPipeline(dir, { on: /"msg":"pdf exported"/ });
       expect(killed.code).toBeNull();
       expect(killed.browserAtKill, 'Chromium was running when the command died').toBeGreaterThan(0);
       expect(await survivorsOf(dir)).toBe(0);

@@ -11,7 +11,7 @@ export interface RedisServerOptions {
   password?: string;
   /** e.g. '8mb': with `policy`, Redis evicts keys once the data set passes it. */
   maxmemory?: string;
-  policy?: 'allkeys-random' | 'allkeys-lru' | 'volatile-lru' | 'noeviction';
+  policy?: 'allkeys-random' | 'allkeys-lru' | 'allkeys-lfu' | 'volatile-lru' | 'noeviction';
   /** Keep the data set across `restart()` (RDB saved on shutdown). Default true. */
   persist?: boolean;
 }

@@ -12,10 +12,16 @@ export interface AlmanacRun {
 /** Runs the real `almanac` command in a child process, as a user would. */
 export function runAlmanac(
   args: string[],
-  options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number },
+  options: {
+    cwd: string;
+    env?: Record<string, string | undefined>;
+    timeoutMs?: number;
+    /** Another entry point taking the same arguments after its own (e.g. tests/faults/almanacAt.ts INSTANT). */
+    bin?: string[];
+  },
 ): Promise<AlmanacRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [almanacBin, ...args], {
+    const child = spawn(process.execPath, [...(options.bin ?? [almanacBin]), ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

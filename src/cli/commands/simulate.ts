@@ -94,8 +94,14 @@ export const simulateCommand: Command = {
       description: `Average jobs per day (default ${DEFAULT_SIM_OPTIONS.jobsPerDay}).`,
     },
     live: { type: 'boolean', description: 'Keep the fleet running in real time (with --redis).' },
-    rate: { type: 'string', valueName: 'R', description: 'Average jobs per second in --live mode (default 2).' },
+    rate: { type: 'string', valueName: 'R', description: 'Jobs submitted per second in --live mode, steady (default 2).' },
     duration: { type: 'string', valueName: 'D', description: 'How long --live runs, e.g. 10m (default 10m).' },
+    speed: {
+      type: 'string',
+      valueName: 'N',
+      description:
+        'In --live mode, run the fleet N times faster than real time, so it finishes N times more jobs (default 1).',
+    },
   },
   async run(context, args) {
     const v = args.values;
@@ -130,16 +136,23 @@ export const simulateCommand: Command = {
       if (!(rate > 0))
         throw new AlmanacError('BadUsage', '--rate must be a positive number of jobs per second.', { exitCode: 2 });
       const durationMs = parseDuration((v['duration'] as string | undefined) ?? '10m', '--duration');
+      const speed = Number((v['speed'] as string | undefined) ?? '1');
+      if (!(speed >= 1))
+        throw new AlmanacError('BadUsage', '--speed must be a number of 1 or more (times real time).', { exitCode: 2 });
       const redis = await connect(redisUrl, true);
       try {
-        context.logger.info('live simulation started', { redis: redactUrl(redisUrl), rate, durationMs });
-        const s = await simulateLive({ ...base, rate, durationMs }, new RedisEmpSink(redis, 1000), prefix, () =>
+        context.logger.info('live simulation started', { redis: redactUrl(redisUrl), rate, speed, durationMs });
+        const cpu = process.cpuUsage();
+        const s = await simulateLive({ ...base, rate, durationMs, speed }, new RedisEmpSink(redis, 1000), prefix, () =>
           context.now().getTime(),
         );
+        // What the writer cost, so a load test on a shared machine can tell a slow writer from a busy machine.
+        const used = process.cpuUsage(cpu);
+        const cpuSeconds = Math.round((used.user + used.system) / 10_000) / 100;
         report(
           context,
-          { mode: 'live', ...s },
-          `Live fleet ran for ${Math.round(durationMs / 1000)} s: ${s.jobs} jobs submitted.`,
+          { mode: 'live', ...s, cpuSeconds },
+          `Live fleet ran for ${s.seconds.toFixed(1)} s: ${s.jobs} jobs submitted, ${s.finished} finished, longest tick ${Math.round(s.maxTickMs)} ms.`,
         );
       } finally {
         redis.disconnect();

@@ -4,6 +4,7 @@ import type { Source } from '../../collect/Source.ts';
 import { collectFinishedEntries } from './collectFinishedEntries.ts';
 import { collectFullScan, fullScanDue } from './collectFullScan.ts';
 import { collectTelemetry } from './collectTelemetry.ts';
+import { countLostJobHashes } from './countLostJobHashes.ts';
 import { empKeys } from './empKeys.ts';
 import { readEmpSnapshot } from './readEmpSnapshot.ts';
 import { readLiveJobs } from './readLiveJobs.ts';
@@ -20,8 +21,9 @@ export interface EmpSourceOptions {
 /**
  * emp-job-queue (redis-emp.md §12). Each pass: machines and workers; the unfinished jobs (pending set, the
  * workers' active hashes) with the queue snapshot; recent finished jobs through `jobs:completed`/`jobs:failed` and a watermark, or, on the first pass,
- * after an interruption and every `fullScanMinutes`, a full SCAN of `job:*`; model downloads from
- * `telemetry:events`; the snapshot is committed last, so a failed pass leaves none.
+ * after an interruption and every `fullScanMinutes`, a full SCAN of `job:*`; either way, finished-set entries whose
+ * job hash is gone become coverage gaps; model downloads from `telemetry:events`; the snapshot is committed last,
+ * so a failed pass leaves none.
  */
 export class EmpSource implements Source {
   readonly layout = 'emp' as const;
@@ -44,8 +46,10 @@ export class EmpSource implements Source {
       workers.map((w) => w.worker_id),
     );
     signal?.throwIfAborted();
-    if (await fullScanDue(session, this.options.fullScanMinutes)) await collectFullScan(session, reader, keys, signal);
-    else await collectFinishedEntries(session, reader, keys);
+    if (await fullScanDue(session, this.options.fullScanMinutes)) {
+      await countLostJobHashes(session, reader, keys);
+      await collectFullScan(session, reader, keys, signal);
+    } else await collectFinishedEntries(session, reader, keys);
     signal?.throwIfAborted();
     await collectTelemetry(session, reader, keys);
     signal?.throwIfAborted();

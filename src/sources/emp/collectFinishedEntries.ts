@@ -2,9 +2,9 @@ import type { CollectSession } from '../../collect/CollectSession.ts';
 import type { RedisReader } from '../../collect/RedisReader.ts';
 import type { EmpKeys } from './empKeys.ts';
 import { jobRowsOf } from './jobRowsOf.ts';
-import { parseEmpTime } from './parseEmpTime.ts';
-import { isRecord, parseJsonSafely } from './parseJsonSafely.ts';
+import { LostJobHashes } from './LostJobHashes.ts';
 import { readJobRecords } from './readJobRecords.ts';
+import { scanFinishedEntries, type FinishedEntry } from './scanFinishedEntries.ts';
 
 export const FINISHED_WATERMARK = 'finished_watermark';
 /** Entries this much older than the watermark are read again: worker clocks drift and HSETs are not atomic. */
@@ -12,8 +12,9 @@ export const WATERMARK_LAG_MS = 60_000;
 
 /**
  * The cheap path to recent history (redis-emp.md §2): `jobs:completed` (kept a day) and `jobs:failed` (a week)
- * name the steps that finished; only those newer than the watermark have their job hash read. The watermark
- * advances in the last unit, so a crash re-reads (idempotently) rather than skips.
+ * name the steps that finished; only those newer than the watermark have their job hash read. An entry whose hash
+ * is gone is lost history, counted as a coverage gap (LostJobHashes). The watermark, the gaps and the check's
+ * checkpoint go in the last unit, so a crash re-reads (idempotently) rather than skips.
  */
 export async function collectFinishedEntries(
   session: CollectSession,
@@ -23,27 +24,43 @@ export async function collectFinishedEntries(
   const saved = Number(await session.checkpoint(FINISHED_WATERMARK));
   const since = Number.isFinite(saved) && saved > 0 ? saved - WATERMARK_LAG_MS : 0;
   let watermark = Number.isFinite(saved) && saved > 0 ? saved : 0;
-  let pending: string[] = [];
-  const flush = async (checkpoints?: Record<string, string>) => {
-    const { records, rejects } = await readJobRecords(reader, keys, pending, session.source, session.limits);
-    pending = [];
-    await session.commit({ jobs: jobRowsOf(records, session.now), rejects, ...(checkpoints ? { checkpoints } : {}) });
-  };
-  for (const [key, field] of [
-    [keys.completed, 'completed_at'],
-    [keys.failed, 'failed_at'],
-  ] as const) {
-    for await (const flat of reader.hscan(key, session.limits.scanCount)) {
-      for (let i = 0; i + 1 < flat.length; i += 2) {
-        const value = parseJsonSafely(flat[i + 1]);
-        const at = isRecord(value) && typeof value[field] === 'string' ? parseEmpTime(value[field]) : null;
-        // An entry without a readable time is read anyway: the job hash is the authority.
-        if (at !== null && at < since) continue;
-        if (at !== null && at <= session.now) watermark = Math.max(watermark, at);
-        pending.push(keys.job(flat[i]!));
-      }
-      if (pending.length >= session.limits.unitRows) await flush();
+  const lost = await LostJobHashes.open(session, saved);
+  let pending: FinishedEntry[] = [];
+  let unread: FinishedEntry[] = [];
+  const flush = async (last: boolean) => {
+    const jobKeys = pending.map((e) => keys.job(e.id));
+    const { records, rejects } = await readJobRecords(reader, keys, jobKeys, session.source, session.limits);
+    // A hash read back (decoded or rejected) exists; the due entries that read back nothing are checked again.
+    const read = new Set([...records.map((r) => keys.job(r.jobId)), ...rejects.map((r) => r.key)]);
+    for (const e of pending) {
+      if (!lost.due(e)) continue;
+      if (read.has(keys.job(e.id))) lost.checked(e, true);
+      else unread.push(e);
     }
+    pending = [];
+    await lost.checkExists(reader, keys, unread, session.limits.batchSize);
+    unread = [];
+    await session.commit({
+      jobs: jobRowsOf(records, session.now),
+      rejects,
+      ...(last
+        ? { gaps: lost.gaps(), checkpoints: { [FINISHED_WATERMARK]: String(watermark), ...lost.checkpoints() } }
+        : {}),
+    });
+  };
+  for await (const page of scanFinishedEntries(reader, keys, session.limits.scanCount)) {
+    for (const entry of page) {
+      const at = entry.at;
+      // An entry without a readable time is read anyway: the job hash is the authority.
+      if (at !== null && at < since) {
+        // Older than the read window but not yet checked (a warehouse upgraded mid-history): check it exists.
+        if (lost.due(entry)) unread.push(entry);
+        continue;
+      }
+      if (at !== null && at <= session.now) watermark = Math.max(watermark, at);
+      pending.push(entry);
+    }
+    if (pending.length + unread.length >= session.limits.unitRows) await flush(false);
   }
-  await flush({ [FINISHED_WATERMARK]: String(watermark) });
+  await flush(true);
 }

@@ -61,4 +61,37 @@ describe('simulate --live', () => {
       expect(await redis.ttl(worker!)).toBeGreaterThan(100);
     },
   );
+
+  it(
+    'with --speed, a small fleet finishes most of a high rate, every time on the wall clock',
+    { timeout: 120_000 },
+    async () => {
+      const speedPrefix = `${prefix}fast:`;
+      const started = Date.now();
+      const summary = await simulateLive(
+        { seed: 6, machines: 8, rate: 150, durationMs: 3000, speed: 400 },
+        new RedisEmpSink(redis, 200),
+        speedPrefix,
+        () => Date.now(),
+      );
+      const ended = Date.now();
+      // At real speed these 8 machines finish about one job a second; 400 times faster they keep up with 150.
+      expect(summary.jobs).toBeGreaterThan(300);
+      expect(summary.finished).toBeGreaterThan(0.8 * summary.jobs);
+      const completed = await redis.hgetall(`${speedPrefix}jobs:completed`);
+      const failed = await redis.hlen(`${speedPrefix}jobs:failed`);
+      expect(Object.keys(completed).length + failed).toBe(summary.finished);
+      for (const id of Object.keys(completed).slice(0, 200)) {
+        const decoded = decodeJobHash(await redis.hgetall(`${speedPrefix}job:${id}`), { source: 'live', key: id });
+        expect(decoded.ok).toBe(true);
+        if (!decoded.ok) continue;
+        const job = decoded.value;
+        expect(job.status).toBe('completed');
+        expect(job.createdAt).toBeGreaterThanOrEqual(started);
+        expect(job.finishedAt).toBeLessThanOrEqual(ended);
+        // Seconds of modelled run time take milliseconds of wall time.
+        expect(job.runMs ?? Infinity).toBeLessThan(3000);
+      }
+    },
+  );
 });

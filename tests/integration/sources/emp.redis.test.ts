@@ -165,6 +165,63 @@ describe('emp source (simulator-filled Redis)', () => {
     }
   });
 
+  it('records finished jobs whose hash is gone as coverage gaps, each counted once on either path', async () => {
+    prefix = randomPrefix('empgap');
+    const temp = tempWarehouse('empgap');
+    temps.push(temp);
+    const keys = empKeys(prefix);
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const completed = async (id: string, at: number, withHash: boolean) => {
+      if (withHash) {
+        await redis.hset(keys.job(id), {
+          id,
+          service_required: 'ollama',
+          priority: '50',
+          payload: '{}',
+          created_at: iso(at - 10_000),
+          status: 'completed',
+          started_at: iso(at - 5000),
+          completed_at: iso(at),
+        });
+      }
+      await redis.hset(keys.completed, id, JSON.stringify({ success: true, completed_at: iso(at) }));
+    };
+    // Before the first pass: two entries whose hash Redis evicted (one of each finished set), one intact job.
+    await completed('kept-1', now - 3_600_000, true);
+    await completed('lost-1', now - 3_000_000, false);
+    await redis.hset(keys.failed, 'lost-2', JSON.stringify({ error: 'x', failed_at: iso(now - 2_000_000) }));
+    const gapsOf = (w: Warehouse) =>
+      w.all<{ reason: string; missed: number; gap_from: number; gap_to: number }>(
+        `SELECT split_part(reason, ' ', 1) AS reason, missed::INTEGER AS missed,
+                epoch_ms(gap_from)::DOUBLE AS gap_from, epoch_ms(gap_to)::DOUBLE AS gap_to
+           FROM coverage_gaps ORDER BY detected_at, reason`,
+      );
+    const w = await temp.open();
+    try {
+      const first = await collectOnce(w, source(), SMALL_LIMITS, () => now);
+      expect(first.summary).toMatchObject({ jobsNew: 1, gaps: 2 });
+      // Between passes one job finished normally, and another finished and lost its hash before the next pass.
+      await completed('kept-2', now + 60_000, true);
+      await completed('lost-3', now + 70_000, false);
+      const second = await collectOnce(w, source(), SMALL_LIMITS, () => now + 120_000);
+      expect(second.summary).toMatchObject({ jobsNew: 1, gaps: 1 });
+      // The next pass reads the last minute of entries again (clock skew): the loss is not counted twice.
+      const third = await collectOnce(w, source(), SMALL_LIMITS, () => now + 150_000);
+      expect(third.summary).toMatchObject({ jobsNew: 0, gaps: 0 });
+      // Nor by the next full scan, which checks the finished sets again.
+      const fourth = await collectOnce(w, source(), SMALL_LIMITS, () => now + 361 * 60_000);
+      expect(fourth.summary).toMatchObject({ jobsNew: 0, gaps: 0 });
+      expect(await gapsOf(w)).toEqual([
+        { reason: 'jobs:completed', missed: 1, gap_from: now - 3_000_000, gap_to: now - 3_000_000 },
+        { reason: 'jobs:failed', missed: 1, gap_from: now - 2_000_000, gap_to: now - 2_000_000 },
+        { reason: 'jobs:completed', missed: 1, gap_from: now + 70_000, gap_to: now + 70_000 },
+      ]);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('quarantines hostile and broken records, counts them, and goes on', async () => {
     prefix = randomPrefix('emprej');
     const temp = tempWarehouse('emprej');
