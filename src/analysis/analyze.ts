@@ -153,9 +153,6 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     spans: spanPlan.all().length,
     seconds: (performance.now() - started) / 1000,
   });
-  // DuckDB runs an ASOF join against a small right side (under 64 rows by its estimate) as a nested loop; the hour
-  // buckets come from a CTE without statistics, so without this every row would be compared with every hour.
-  await o.db.run('SET asof_loop_join_threshold = 0');
   const metrics = await querySpanMetrics(o.db, spanPlan, o.pools);
   const currentRefs = withSpans.map((t) => refOf(t.spans.current));
   const breakdowns = await queryBreakdowns(o.db, spanPlan, currentRefs, o.pools);

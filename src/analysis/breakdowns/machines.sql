@@ -3,12 +3,12 @@
 -- of run_ms / the fleet median for that job type (1 = typical). A job type's pool is the pool its p90 falls in.
 , fin AS (
   SELECT source, coalesce(service, queue) AS service, coalesce(name, '(unnamed)') AS job_type, machine_id, status,
-         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE AS run_ms, finished_at AS t
+         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END) AS run_ms, (epoch_ms(finished_at) - o) // $slot_ms AS slot
   FROM jobs, range_bounds
   WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed') AND machine_id IS NOT NULL
 ),
 placed AS (
-  SELECT f.*, hours.h FROM fin f ASOF JOIN hours ON f.t >= hours.hs
+  SELECT f.*, slots.h FROM fin f JOIN slots USING (slot)
 ),
 joined AS (
   SELECT sh.k, p.* FROM placed p JOIN span_hours sh USING (h)

@@ -1,16 +1,17 @@
 -- Additive job figures per hour bucket (no fan-out): submitted by created_at; outcomes, retries, run-time sums and
 -- pool counts by finished_at. Any span's totals are sums over its buckets, done in TypeScript with prefix sums.
 , events AS (
-  SELECT created_at AS t, 0 AS ev, NULL::VARCHAR AS status, NULL::DOUBLE AS run_ms, NULL::INTEGER AS attempts
+  SELECT (epoch_ms(created_at) - o) // $slot_ms AS slot, 0 AS ev, NULL::VARCHAR AS status, NULL::BIGINT AS run_ms,
+         NULL::INTEGER AS attempts
   FROM jobs, range_bounds
   WHERE created_at >= rs AND created_at < re
   UNION ALL
-  SELECT finished_at, 2, status, coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE, attempts
+  SELECT (epoch_ms(finished_at) - o) // $slot_ms, 2, status, coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END), attempts
   FROM jobs, range_bounds
   WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed', 'cancelled')
 ),
 placed AS (
-  SELECT e.*, hours.h FROM events e ASOF JOIN hours ON e.t >= hours.hs
+  SELECT e.*, slots.h FROM events e JOIN slots USING (slot)
 )
 SELECT
   h,

@@ -14,6 +14,12 @@ export interface SpanRef {
  */
 export class SpanPlan {
   readonly boundaries: readonly number[];
+  /**
+   * The largest length that divides every bucket (an hour, or 30 or 15 minutes where a DST shift or a zone's offset
+   * is not a whole hour): the SQL places a row in its bucket with an equi-join on `(t − first boundary) // slotMs`
+   * against a small slot → bucket table, which is many times cheaper than an ASOF join over millions of rows.
+   */
+  readonly slotMs: number;
   private readonly index = new Map<number, number>();
   private readonly spans = new Map<string, SpanRef>();
 
@@ -21,6 +27,7 @@ export class SpanPlan {
     if (boundaries.length === 0) throw new RangeError('a span plan needs at least one boundary');
     this.boundaries = boundaries;
     boundaries.forEach((t, i) => this.index.set(t, i));
+    this.slotMs = boundaries.reduce((g, t) => gcd(g, t - boundaries[0]!), 0) || 3_600_000;
   }
 
   get rangeStart(): number {
@@ -47,10 +54,11 @@ export class SpanPlan {
     return [...this.spans.values()];
   }
 
-  /** The parameters every span query takes: hour boundaries and spans, as JSON text. */
-  params(spans: readonly SpanRef[] = this.all()): { hours: string; spans: string } {
+  /** The parameters every span query takes: hour boundaries and spans as JSON text, and the slot length. */
+  params(spans: readonly SpanRef[] = this.all()): { hours: string; spans: string; slot_ms: number } {
     return {
       hours: JSON.stringify(this.boundaries),
+      slot_ms: this.slotMs,
       spans: JSON.stringify(
         spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.key, h0: s.h0, h1: s.h1, s: s.start, e: s.end })),
       ),
@@ -72,4 +80,9 @@ export class SpanPlan {
     }
     return lo;
   }
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return Math.abs(a);
 }
