@@ -1,6 +1,6 @@
 -- Shared head of every span query. $hours: JSON array of hour-bucket boundaries (epoch ms, ascending; the last
--- one ends the range). $spans: JSON array of {k, h0, h1, s, e}, each span being the buckets h0 <= h < h1, which
--- start at s and end at e (epoch ms). $slot_ms divides the length of every bucket.
+-- one ends the range). $spans: JSON array of {k, h0, h1, s, e}, each span (numbered k) being the buckets
+-- h0 <= h < h1, which start at s and end at e (epoch ms). $slot_ms divides the length of every bucket.
 -- Rows are placed in their bucket with an equi-join on their slot number (`JOIN slots ON slots.slot =
 -- (epoch_ms(t) - o) // $slot_ms`, one hash probe per row: an ASOF join sorts every row with its payload and cost
 -- ten times more), then fanned out to every span holding that bucket with an equi-join, so all periods are
@@ -18,7 +18,7 @@ slots AS MATERIALIZED (
   SELECT h, unnest(range((hs - o) // $slot_ms, (he - o) // $slot_ms)) AS slot FROM hours, bounds
 ),
 spans AS MATERIALIZED (
-  SELECT unnest(json_transform($spans::JSON, '[{"k":"VARCHAR","h0":"INTEGER","h1":"INTEGER","s":"BIGINT","e":"BIGINT"}]'), recursive := true)
+  SELECT unnest(json_transform($spans::JSON, '[{"k":"INTEGER","h0":"INTEGER","h1":"INTEGER","s":"BIGINT","e":"BIGINT"}]'), recursive := true)
 ),
 -- The rows scanned: from the first to the last bucket of the spans asked for (all buckets when none are).
 range_bounds AS MATERIALIZED (

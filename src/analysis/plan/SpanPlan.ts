@@ -1,6 +1,8 @@
 /** A span of time the metric queries aggregate over: a run of whole hour buckets `[h0, h1)`. */
 export interface SpanRef {
   key: string;
+  /** Its number in the plan: the SQL groups by this integer rather than by the key text (cheaper to hash). */
+  id: number;
   start: number;
   end: number;
   h0: number;
@@ -22,6 +24,7 @@ export class SpanPlan {
   readonly slotMs: number;
   private readonly index = new Map<number, number>();
   private readonly spans = new Map<string, SpanRef>();
+  private readonly byId: SpanRef[] = [];
 
   constructor(boundaries: readonly number[]) {
     if (boundaries.length === 0) throw new RangeError('a span plan needs at least one boundary');
@@ -45,13 +48,21 @@ export class SpanPlan {
     if (existing) return existing;
     const h0 = this.boundaryIndex(start);
     const h1 = Math.max(h0, this.boundaryIndex(end));
-    const ref = { key, start, end, h0, h1 };
+    const ref = { key, id: this.byId.length, start, end, h0, h1 };
     this.spans.set(key, ref);
+    this.byId.push(ref);
     return ref;
   }
 
   all(): SpanRef[] {
-    return [...this.spans.values()];
+    return [...this.byId];
+  }
+
+  /** The key of the span the SQL calls `k = id`. */
+  keyOf(id: number): string {
+    const ref = this.byId[id];
+    if (!ref) throw new RangeError(`no span ${id} in this plan`);
+    return ref.key;
   }
 
   /** The parameters every span query takes: hour boundaries and spans as JSON text, and the slot length. */
@@ -60,7 +71,7 @@ export class SpanPlan {
       hours: JSON.stringify(this.boundaries),
       slot_ms: this.slotMs,
       spans: JSON.stringify(
-        spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.key, h0: s.h0, h1: s.h1, s: s.start, e: s.end })),
+        spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.id, h0: s.h0, h1: s.h1, s: s.start, e: s.end })),
       ),
     };
   }
