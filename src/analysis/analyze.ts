@@ -7,7 +7,7 @@ import { queryBreakdowns } from './breakdowns/queryBreakdowns.ts';
 import { emptyBreakdownRows } from './breakdowns/BreakdownRows.ts';
 import { periodOf, shiftPeriodId } from './calendar/periodOf.ts';
 import { restatement } from './store/restatement.ts';
-import { publishedFigures, type PublishedFigures } from './store/PublishedFigures.ts';
+import type { PublishedFigures } from './store/PublishedFigures.ts';
 import { reusableSpans } from './plan/reusableSpans.ts';
 import { localTime } from './calendar/zoneClock.ts';
 import type { PoolBounds } from './metrics/querySpanMetrics.ts';
@@ -128,8 +128,8 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     const period = periodOf(kind, id, o.timeZone);
     const key = spanKey(period);
     if (published.has(key) || targeted.has(`${kind}/${id}`) || !isPublished(kind, id)) continue;
-    const bundle = o.store.read(kind, id);
-    if (bundle?.period.closed) published.set(key, publishedFigures(bundle));
+    const stored = o.store.readFigures(kind, id);
+    if (stored?.closed) published.set(key, stored.figures);
   }
   const mustCompute = new Set(
     withSpans
