@@ -131,21 +131,29 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     const stored = o.store.readFigures(kind, id);
     if (stored?.closed) published.set(key, stored.figures);
   }
-  const mustCompute = new Set(
-    withSpans
-      .flatMap((t) => [t.spans.current, ...t.spans.days, ...t.spans.hours.flatMap((h) => [h, ...h.baseline])])
-      .map(spanKey),
-  );
-  const needed = withSpans
-    .flatMap((t) => allSpans(t.spans))
-    .filter((span) => mustCompute.has(spanKey(span)) || !published.has(spanKey(span)));
+  const mustCompute = new Set<string>();
+  for (const { spans } of withSpans) {
+    for (const span of [spans.current, ...spans.days]) mustCompute.add(spanKey(span));
+    for (const h of spans.hours) {
+      mustCompute.add(spanKey(h));
+      for (const b of h.baseline) mustCompute.add(spanKey(b));
+    }
+  }
+  // Each distinct span once: a from-scratch run names about 130,000 spans, most of them many times over.
+  const needed = new Map<string, Span>();
+  for (const { spans } of withSpans) {
+    for (const span of allSpans(spans)) {
+      const key = spanKey(span);
+      if (!needed.has(key) && (mustCompute.has(key) || !published.has(key))) needed.set(key, span);
+    }
+  }
   const earliest = Math.max(
     dataStart,
-    needed.reduce((min, s) => Math.min(min, s.start), Infinity),
+    [...needed.values()].reduce((min, s) => Math.min(min, s.start), Infinity),
   );
   const first = localTime(earliest, o.timeZone);
   const spanPlan = new SpanPlan(hourBuckets(first, clock.asOf, o.timeZone));
-  for (const span of needed) spanPlan.span(span.start, span.end);
+  for (const span of needed.values()) spanPlan.span(span.start, span.end);
   const refOf = (span: Span) => spanPlan.span(span.start, span.end);
 
   o.logger.debug('analysis plan ready', {
@@ -234,7 +242,14 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   return result({ written, unchanged, waiting: plan.waiting, reused: published.size });
 }
 
-/** The key the span plan gives `[start, end)`. */
+const spanKeys = new WeakMap<object, string>();
+
+/** The key the span plan gives `[start, end)`, remembered per span object (assembly asks for it again and again). */
 function spanKey(span: { start: number; end: number }): string {
-  return `${span.start}_${span.end}`;
+  let key = spanKeys.get(span);
+  if (key === undefined) {
+    key = `${span.start}_${span.end}`;
+    spanKeys.set(span, key);
+  }
+  return key;
 }
