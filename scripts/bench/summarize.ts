@@ -46,8 +46,30 @@ export function summarize(bench: Benchmark, runs: Figure[], references: Figure[]
     peakRssMb,
     target: bench.target?.text ?? null,
     met: bench.target && m !== null ? bench.target.met(m, ref) : null,
-    notes: Object.assign({}, ...runs.map((r) => r.notes ?? {}), ...references.map((r) => prefixed(r.notes ?? {}))),
+    notes: { ...mergeNotes(runs), ...prefixed(mergeNotes(references)) },
   };
+}
+
+/**
+ * One note per key over all runs: the value when the runs agree, else the median of numeric values with their
+ * range (e.g. the CPU seconds of each repetition), else the last value.
+ */
+function mergeNotes(figures: readonly Figure[]): Record<string, string | number | boolean> {
+  const byKey = new Map<string, (string | number | boolean)[]>();
+  for (const f of figures) {
+    for (const [k, v] of Object.entries(f.notes ?? {})) byKey.set(k, [...(byKey.get(k) ?? []), v]);
+  }
+  const merged: Record<string, string | number | boolean> = {};
+  for (const [k, values] of byKey) {
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    if (new Set(values).size === 1 || numbers.length !== values.length) merged[k] = values.at(-1)!;
+    else merged[k] = `${round(median(numbers)!)} (${round(Math.min(...numbers))}–${round(Math.max(...numbers))})`;
+  }
+  return merged;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
 }
 
 function prefixed(notes: Record<string, string | number | boolean>) {
