@@ -1,4 +1,4 @@
-import type { Benchmark, BenchParams, Measured } from './Benchmark.ts';
+import type { Benchmark, BenchParams, Figure, Measured } from './Benchmark.ts';
 
 /** One reference's figures, summarized like the benchmark's own. */
 export interface ReferenceSummary {
@@ -99,10 +99,8 @@ export function summarize(
     met: bench.target && m !== null ? bench.target.met(m, main?.median ?? null) : null,
     notes: Object.assign(
       {},
-      ...runs.map((r) => r.notes ?? {}),
-      ...references.flatMap((figures, i) =>
-        figures.map((f) => prefixed(f.notes ?? {}, i === 0 ? 'reference' : `reference ${i + 1}`)),
-      ),
+      mergeNotes(runs),
+      ...references.map((figures, i) => prefixed(mergeNotes(figures), i === 0 ? 'reference' : `reference ${i + 1}`)),
     ),
   };
   const missing = missingFigure(summary);
@@ -123,4 +121,26 @@ export function missingFigure(s: Summary): string | null {
 
 function prefixed(notes: Record<string, string | number | boolean>, prefix: string) {
   return Object.fromEntries(Object.entries(notes).map(([k, v]) => [`${prefix} ${k}`, v]));
+}
+
+/**
+ * One note per key over all runs: the value when the runs agree, else the median of numeric values with their
+ * range (e.g. the CPU seconds of each repetition), else the last value.
+ */
+function mergeNotes(figures: readonly Figure[]): Record<string, string | number | boolean> {
+  const byKey = new Map<string, (string | number | boolean)[]>();
+  for (const f of figures) {
+    for (const [k, v] of Object.entries(f.notes ?? {})) byKey.set(k, [...(byKey.get(k) ?? []), v]);
+  }
+  const merged: Record<string, string | number | boolean> = {};
+  for (const [k, values] of byKey) {
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    if (new Set(values).size === 1 || numbers.length !== values.length) merged[k] = values.at(-1)!;
+    else merged[k] = `${round(median(numbers)!)} (${round(Math.min(...numbers))}–${round(Math.max(...numbers))})`;
+  }
+  return merged;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
 }

@@ -8,7 +8,7 @@ import { queryBreakdowns } from './breakdowns/queryBreakdowns.ts';
 import { emptyBreakdownRows } from './breakdowns/BreakdownRows.ts';
 import { periodOf, shiftPeriodId } from './calendar/periodOf.ts';
 import { restatement } from './store/restatement.ts';
-import { publishedFigures, type PublishedFigures } from './store/PublishedFigures.ts';
+import type { PublishedFigures } from './store/PublishedFigures.ts';
 import { reusableSpans } from './plan/reusableSpans.ts';
 import { localTime } from './calendar/zoneClock.ts';
 import type { PoolBounds } from './metrics/querySpanMetrics.ts';
@@ -136,24 +136,32 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     const period = periodOf(kind, id, o.timeZone);
     const key = spanKey(period);
     if (published.has(key) || targeted.has(`${kind}/${id}`) || !isPublished(kind, id)) continue;
-    const bundle = o.store.read(kind, id);
-    if (bundle?.period.closed) published.set(key, publishedFigures(bundle));
+    const stored = o.store.readFigures(kind, id);
+    if (stored?.closed) published.set(key, stored.figures);
   }
-  const mustCompute = new Set(
-    withSpans
-      .flatMap((t) => [t.spans.current, ...t.spans.days, ...t.spans.hours.flatMap((h) => [h, ...h.baseline])])
-      .map(spanKey),
-  );
-  const needed = withSpans
-    .flatMap((t) => allSpans(t.spans))
-    .filter((span) => mustCompute.has(spanKey(span)) || !published.has(spanKey(span)));
+  const mustCompute = new Set<string>();
+  for (const { spans } of withSpans) {
+    for (const span of [spans.current, ...spans.days]) mustCompute.add(spanKey(span));
+    for (const h of spans.hours) {
+      mustCompute.add(spanKey(h));
+      for (const b of h.baseline) mustCompute.add(spanKey(b));
+    }
+  }
+  // Each distinct span once: a from-scratch run names about 130,000 spans, most of them many times over.
+  const needed = new Map<string, Span>();
+  for (const { spans } of withSpans) {
+    for (const span of allSpans(spans)) {
+      const key = spanKey(span);
+      if (!needed.has(key) && (mustCompute.has(key) || !published.has(key))) needed.set(key, span);
+    }
+  }
   const earliest = Math.max(
     dataStart,
-    needed.reduce((min, s) => Math.min(min, s.start), Infinity),
+    [...needed.values()].reduce((min, s) => Math.min(min, s.start), Infinity),
   );
   const first = localTime(earliest, o.timeZone);
   const spanPlan = new SpanPlan(hourBuckets(first, clock.asOf, o.timeZone));
-  for (const span of needed) spanPlan.span(span.start, span.end);
+  for (const span of needed.values()) spanPlan.span(span.start, span.end);
   const refOf = (span: Span) => spanPlan.span(span.start, span.end);
 
   o.signal?.throwIfAborted();
@@ -164,9 +172,6 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     spans: spanPlan.all().length,
     seconds: (performance.now() - started) / 1000,
   });
-  // DuckDB runs an ASOF join against a small right side (under 64 rows by its estimate) as a nested loop; the hour
-  // buckets come from a CTE without statistics, so without this every row would be compared with every hour.
-  await o.db.run('SET asof_loop_join_threshold = 0');
   const metrics = await querySpanMetrics(o.db, spanPlan, o.pools);
   const currentRefs = withSpans.map((t) => refOf(t.spans.current));
   const breakdowns = await queryBreakdowns(o.db, spanPlan, currentRefs, o.pools);
@@ -254,7 +259,14 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   return result({ written, unchanged, waiting: plan.waiting, reused: published.size });
 }
 
-/** The key the span plan gives `[start, end)`. */
+const spanKeys = new WeakMap<object, string>();
+
+/** The key the span plan gives `[start, end)`, remembered per span object (assembly asks for it again and again). */
 function spanKey(span: { start: number; end: number }): string {
-  return `${span.start}_${span.end}`;
+  let key = spanKeys.get(span);
+  if (key === undefined) {
+    key = `${span.start}_${span.end}`;
+    spanKeys.set(span, key);
+  }
+  return key;
 }

@@ -23,6 +23,7 @@ export interface MachineRaw {
   finished: number;
   completed: number;
   failed: number;
+  /** Null on per-pool rows (is_machine 0), which only the pool suitability reads. */
   run_p95: number | null;
   fleet_p95: number | null;
   relative: number | null;

@@ -1,7 +1,7 @@
 -- Model downloads per span by model and by machine: attempts, failures, time spent and bytes; and the failing
 -- (model, error) pairs.
 , raw AS (
-  SELECT coalesce(finished_at, started_at) AS t, model, coalesce(machine_id, '(unknown)') AS machine_id, ok,
+  SELECT (epoch_ms(coalesce(finished_at, started_at)) - o) // $slot_ms AS slot, model, coalesce(machine_id, '(unknown)') AS machine_id, ok,
          CASE WHEN ok THEN NULL ELSE coalesce(nullif(trim(error), ''), 'unknown error') END AS error,
          greatest(coalesce(epoch_ms(finished_at) - epoch_ms(started_at), 0), 0) AS ms, coalesce(bytes, 0) AS bytes
   FROM model_downloads, range_bounds
@@ -9,7 +9,7 @@
 ),
 joined AS (
   SELECT sh.k, r.*
-  FROM (SELECT r.*, hours.h FROM raw r ASOF JOIN hours ON r.t >= hours.hs) r
+  FROM (SELECT r.*, slots.h FROM raw r JOIN slots USING (slot)) r
   JOIN span_hours sh USING (h)
 )
 SELECT k, model, machine_id, CASE WHEN grouping(error) = 0 THEN error END AS error,

@@ -2,7 +2,8 @@
 -- the machines involved, and whether the same type and message occurred in the 28 days before the span (new) or in
 -- the 28 to 7 days before it (not recent).
 , failed AS (
-  SELECT source, machine_id, finished_at AS t, coalesce(nullif(trim(error_type), ''), 'unknown') AS error_type,
+  SELECT source, machine_id, finished_at AS t, (epoch_ms(finished_at) - o) // $slot_ms AS slot,
+         coalesce(nullif(trim(error_type), ''), 'unknown') AS error_type,
          left(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(coalesce(error_message, ''),
            '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', '<id>', 'g'),
            '"[^"]*"', '"<text>"', 'g'),
@@ -13,7 +14,7 @@
 ),
 current AS (
   SELECT sh.k, f.*
-  FROM (SELECT f.*, hours.h FROM failed f ASOF JOIN hours ON f.t >= hours.hs) f
+  FROM (SELECT f.*, slots.h FROM failed f JOIN slots USING (slot)) f
   JOIN span_hours sh USING (h)
 ),
 prior AS (

@@ -2,17 +2,17 @@
 -- pool counts by finished_at (summed per hour bucket before fan-out), and run-time percentiles of completed jobs and
 -- p95 wait of started jobs (holistic, fanned out row by row). Service rows have is_service = 1.
 , events AS (
-  SELECT created_at AS t, 0 AS ev, source, coalesce(service, queue) AS service, coalesce(name, '(unnamed)') AS job_type,
-         NULL::VARCHAR AS status, NULL::DOUBLE AS v
+  SELECT (epoch_ms(created_at) - o) // $slot_ms AS slot, 0 AS ev, source, coalesce(service, queue) AS service, coalesce(name, '(unnamed)') AS job_type,
+         NULL::VARCHAR AS status, NULL::BIGINT AS v
   FROM jobs, range_bounds WHERE created_at >= rs AND created_at < re
   UNION ALL
-  SELECT finished_at, 2, source, coalesce(service, queue), coalesce(name, '(unnamed)'), status,
-         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE
+  SELECT (epoch_ms(finished_at) - o) // $slot_ms, 2, source, coalesce(service, queue), coalesce(name, '(unnamed)'), status,
+         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)
   FROM jobs, range_bounds
   WHERE finished_at >= rs AND finished_at < re AND status IN ('completed', 'failed', 'cancelled')
 ),
 counted AS (
-  SELECT hours.h, source, service, job_type,
+  SELECT slots.h, source, service, job_type,
          count(*) FILTER (WHERE ev = 0) AS submitted,
          count(*) FILTER (WHERE ev = 2 AND status = 'completed') AS completed,
          count(*) FILTER (WHERE ev = 2 AND status = 'failed') AS failed,
@@ -21,8 +21,8 @@ counted AS (
          count(*) FILTER (WHERE ev = 2 AND status = 'completed' AND v >= $fast_max_ms AND v <= $standard_max_ms)
            AS standard_jobs,
          count(*) FILTER (WHERE ev = 2 AND status = 'completed' AND v > $standard_max_ms) AS heavy_jobs
-  FROM events e ASOF JOIN hours ON e.t >= hours.hs
-  GROUP BY hours.h, source, service, job_type
+  FROM events e JOIN slots USING (slot)
+  GROUP BY slots.h, source, service, job_type
 ),
 counts AS (
   SELECT sh.k, source, service, coalesce(job_type, '') AS job_type, grouping(job_type)::INTEGER AS is_service,
@@ -33,19 +33,19 @@ counts AS (
   GROUP BY GROUPING SETS ((sh.k, source, service), (sh.k, source, service, job_type))
 ),
 values_ AS (
-  SELECT started_at AS t, 1 AS ev, source, coalesce(service, queue) AS service, coalesce(name, '(unnamed)') AS job_type,
-         coalesce(wait_ms, CASE WHEN started_at >= created_at THEN epoch_ms(started_at) - epoch_ms(created_at) END)::DOUBLE AS v
+  SELECT (epoch_ms(started_at) - o) // $slot_ms AS slot, 1 AS ev, source, coalesce(service, queue) AS service, coalesce(name, '(unnamed)') AS job_type,
+         coalesce(wait_ms, CASE WHEN started_at >= created_at THEN epoch_ms(started_at) - epoch_ms(created_at) END) AS v
   FROM jobs, range_bounds WHERE started_at >= rs AND started_at < re
   UNION ALL
-  SELECT finished_at, 2, source, coalesce(service, queue), coalesce(name, '(unnamed)'),
-         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)::DOUBLE
+  SELECT (epoch_ms(finished_at) - o) // $slot_ms, 2, source, coalesce(service, queue), coalesce(name, '(unnamed)'),
+         coalesce(run_ms, CASE WHEN finished_at >= started_at THEN epoch_ms(finished_at) - epoch_ms(started_at) END)
   FROM jobs, range_bounds WHERE finished_at >= rs AND finished_at < re AND status = 'completed'
 ),
 quants AS (
   SELECT sh.k, source, service, coalesce(job_type, '') AS job_type, grouping(job_type)::INTEGER AS is_service,
          quantile_cont(v, [0.5, 0.9, 0.95]) FILTER (WHERE ev = 2) AS run_q,
          quantile_cont(v, 0.95) FILTER (WHERE ev = 1)::DOUBLE AS wait_p95
-  FROM (SELECT x.*, hours.h FROM values_ x ASOF JOIN hours ON x.t >= hours.hs WHERE x.v >= 0) p
+  FROM (SELECT x.*, slots.h FROM values_ x JOIN slots USING (slot) WHERE x.v >= 0) p
   JOIN span_hours sh USING (h)
   GROUP BY GROUPING SETS ((sh.k, source, service), (sh.k, source, service, job_type))
 )

@@ -2,9 +2,10 @@
 -- of its workers' online observations. Snapshots are reduced per machine and hour bucket before fan-out.
 , snaps AS (
   SELECT m.source, m.machine_id, m.taken_at, m.gpu_count,
-         coalesce(lower(m.phase), '') NOT IN ('shutdown', 'offline', 'disconnected', 'stopped') AS online, hours.h
-  FROM (SELECT * FROM machine_snapshots, range_bounds WHERE taken_at >= rs AND taken_at < re) m
-  ASOF JOIN hours ON m.taken_at >= hours.hs
+         coalesce(lower(m.phase), '') NOT IN ('shutdown', 'offline', 'disconnected', 'stopped') AS online, slots.h
+  FROM (SELECT *, (epoch_ms(taken_at) - o) // $slot_ms AS slot
+        FROM machine_snapshots, range_bounds WHERE taken_at >= rs AND taken_at < re) m
+  JOIN slots USING (slot)
 ),
 instants AS (
   SELECT sh.k, source, sum(n) AS n
@@ -19,12 +20,13 @@ machine_online AS (
   JOIN span_hours sh USING (h) GROUP BY sh.k, source, machine_id
 ),
 workers AS (
-  SELECT w.source, w.machine_id, hours.h,
+  SELECT w.source, w.machine_id, slots.h,
          count(*) FILTER (WHERE lower(coalesce(w.status, '')) NOT IN ('offline', 'unknown', '')) AS online_obs,
          count(*) FILTER (WHERE lower(coalesce(w.status, '')) = 'busy') AS busy_obs
-  FROM (SELECT * FROM worker_snapshots, range_bounds WHERE taken_at >= rs AND taken_at < re AND machine_id IS NOT NULL) w
-  ASOF JOIN hours ON w.taken_at >= hours.hs
-  GROUP BY w.source, w.machine_id, hours.h
+  FROM (SELECT *, (epoch_ms(taken_at) - o) // $slot_ms AS slot
+        FROM worker_snapshots, range_bounds WHERE taken_at >= rs AND taken_at < re AND machine_id IS NOT NULL) w
+  JOIN slots USING (slot)
+  GROUP BY w.source, w.machine_id, slots.h
 ),
 worker_use AS (
   SELECT sh.k, source, machine_id, sum(online_obs) AS online_obs, sum(busy_obs) AS busy_obs

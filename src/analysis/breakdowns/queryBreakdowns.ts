@@ -25,7 +25,7 @@ export async function queryBreakdowns(
   if (spans.length === 0) return result;
   const params = { ...plan.params(spans), fast_max_ms: pools.fastMaxMs, standard_max_ms: pools.standardMaxMs };
   for (const [field, file] of Object.entries(bodies) as [keyof typeof bodies, string][]) {
-    const rows = await runSpanQuery<{ k: string }>(db, import.meta.url, file, params);
+    const rows = await runSpanQuery<{ k: string }>(db, plan, import.meta.url, file, params);
     for (const row of rows) {
       const bucket = result.get(row.k);
       if (bucket) (bucket[field] as unknown[]).push(row);
@@ -33,6 +33,7 @@ export async function queryBreakdowns(
   }
   const late = await runSpanQuery<{ k: string; late: number }>(
     db,
+    plan,
     import.meta.url,
     '../quality/qualityLate.sql',
     params,

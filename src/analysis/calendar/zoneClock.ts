@@ -32,18 +32,29 @@ export function assertTimeZone(timeZone: string): void {
   formatter(timeZone);
 }
 
-// Intl formatting costs microseconds per call and an analysis run asks for the same instants many times.
-const localCache = new Map<string, LocalTime>();
-const instantCache = new Map<string, number>();
+// Intl formatting costs microseconds per call and an analysis run asks for the same instants many times (a
+// from-scratch run makes about a million calendar lookups). Caches are per zone and keyed by a number, because
+// building a string key for every lookup cost more than the lookup itself.
+const localCaches = new Map<string, Map<number, LocalTime>>();
+const instantCaches = new Map<string, Map<number, number>>();
 const CACHE_LIMIT = 200_000;
 
+function cacheOf<T>(caches: Map<string, Map<number, T>>, timeZone: string): Map<number, T> {
+  let cache = caches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  return cache;
+}
+
 export function localTime(instantMs: number, timeZone: string): LocalTime {
-  const key = `${timeZone}|${instantMs}`;
-  const cached = localCache.get(key);
+  const cache = cacheOf(localCaches, timeZone);
+  const cached = cache.get(instantMs);
   if (cached) return { ...cached };
   const value = computeLocalTime(instantMs, timeZone);
-  if (localCache.size >= CACHE_LIMIT) localCache.clear();
-  localCache.set(key, value);
+  cache.set(instantMs, value);
   return { ...value };
 }
 
@@ -75,12 +86,13 @@ export function zoneOffsetMs(instantMs: number, timeZone: string): number {
  * (fall back), the earlier one.
  */
 export function instantOfLocal(date: CivilDate, timeZone: string, hour = 0): number {
-  const key = `${timeZone}|${date.year}-${date.month}-${date.day}|${hour}`;
-  const cached = instantCache.get(key);
+  // The wall time read as UTC names the (date, hour) pair uniquely.
+  const key = Date.UTC(date.year, date.month - 1, date.day, hour);
+  const cache = cacheOf(instantCaches, timeZone);
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const value = computeInstantOfLocal(date, timeZone, hour);
-  if (instantCache.size >= CACHE_LIMIT) instantCache.clear();
-  instantCache.set(key, value);
+  cache.set(key, value);
   return value;
 }
 

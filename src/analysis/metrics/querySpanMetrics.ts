@@ -43,7 +43,7 @@ export async function querySpanMetrics(
   const get = (k: string) => result.get(k) ?? emptySpanMetrics();
 
   const buckets = Math.max(0, plan.boundaries.length - 1);
-  const hourly = await runSpanQuery<HourlyRow>(db, import.meta.url, 'hourlyJobs.sql', {
+  const hourly = await runSpanQuery<HourlyRow>(db, plan, import.meta.url, 'hourlyJobs.sql', {
     ...plan.params([]),
     ...poolParams,
   });
@@ -80,6 +80,7 @@ export async function querySpanMetrics(
 
   for (const r of await runSpanQuery<{ k: string; run_q: number[] | null; wait_q: number[] | null }>(
     db,
+    plan,
     import.meta.url,
     'spanJobs.sql',
     params,
@@ -99,7 +100,7 @@ export async function querySpanMetrics(
     machines_online_min: number;
     machines_seen: number;
     machine_instants: number;
-  }>(db, import.meta.url, 'spanMachines.sql', params)) {
+  }>(db, plan, import.meta.url, 'spanMachines.sql', params)) {
     const m = get(r.k);
     m.machinesOnlineAvg = r.machines_online_avg;
     m.machinesOnlineMin = r.machines_online_min;
@@ -109,6 +110,7 @@ export async function querySpanMetrics(
 
   for (const r of await runSpanQuery<{ k: string; workers_online_avg: number; worker_obs: number; busy_obs: number }>(
     db,
+    plan,
     import.meta.url,
     'spanWorkers.sql',
     params,
@@ -124,7 +126,7 @@ export async function querySpanMetrics(
     queue_depth_max: number | null;
     oldest_wait_ms: number | null;
     queue_instants: number;
-  }>(db, import.meta.url, 'spanQueues.sql', params)) {
+  }>(db, plan, import.meta.url, 'spanQueues.sql', params)) {
     const m = get(r.k);
     m.queueDepthMax = r.queue_depth_max;
     m.oldestWaitMs = r.oldest_wait_ms;
@@ -133,6 +135,7 @@ export async function querySpanMetrics(
 
   for (const r of await runSpanQuery<{ k: string; downloads: number; downloads_ok: number; download_ms: number }>(
     db,
+    plan,
     import.meta.url,
     'spanDownloads.sql',
     params,

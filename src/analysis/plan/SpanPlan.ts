@@ -1,6 +1,8 @@
 /** A span of time the metric queries aggregate over: a run of whole hour buckets `[h0, h1)`. */
 export interface SpanRef {
   key: string;
+  /** Its number in the plan: the SQL groups by this integer rather than by the key text (cheaper to hash). */
+  id: number;
   start: number;
   end: number;
   h0: number;
@@ -14,13 +16,21 @@ export interface SpanRef {
  */
 export class SpanPlan {
   readonly boundaries: readonly number[];
+  /**
+   * The largest length that divides every bucket (an hour, or 30 or 15 minutes where a DST shift or a zone's offset
+   * is not a whole hour): the SQL places a row in its bucket with an equi-join on `(t − first boundary) // slotMs`
+   * against a small slot → bucket table, which is many times cheaper than an ASOF join over millions of rows.
+   */
+  readonly slotMs: number;
   private readonly index = new Map<number, number>();
   private readonly spans = new Map<string, SpanRef>();
+  private readonly byId: SpanRef[] = [];
 
   constructor(boundaries: readonly number[]) {
     if (boundaries.length === 0) throw new RangeError('a span plan needs at least one boundary');
     this.boundaries = boundaries;
     boundaries.forEach((t, i) => this.index.set(t, i));
+    this.slotMs = boundaries.reduce((g, t) => gcd(g, t - boundaries[0]!), 0) || 3_600_000;
   }
 
   get rangeStart(): number {
@@ -38,21 +48,30 @@ export class SpanPlan {
     if (existing) return existing;
     const h0 = this.boundaryIndex(start);
     const h1 = Math.max(h0, this.boundaryIndex(end));
-    const ref = { key, start, end, h0, h1 };
+    const ref = { key, id: this.byId.length, start, end, h0, h1 };
     this.spans.set(key, ref);
+    this.byId.push(ref);
     return ref;
   }
 
   all(): SpanRef[] {
-    return [...this.spans.values()];
+    return [...this.byId];
   }
 
-  /** The parameters every span query takes: hour boundaries and spans, as JSON text. */
-  params(spans: readonly SpanRef[] = this.all()): { hours: string; spans: string } {
+  /** The key of the span the SQL calls `k = id`. */
+  keyOf(id: number): string {
+    const ref = this.byId[id];
+    if (!ref) throw new RangeError(`no span ${id} in this plan`);
+    return ref.key;
+  }
+
+  /** The parameters every span query takes: hour boundaries and spans as JSON text, and the slot length. */
+  params(spans: readonly SpanRef[] = this.all()): { hours: string; spans: string; slot_ms: number } {
     return {
       hours: JSON.stringify(this.boundaries),
+      slot_ms: this.slotMs,
       spans: JSON.stringify(
-        spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.key, h0: s.h0, h1: s.h1, s: s.start, e: s.end })),
+        spans.filter((s) => s.h1 > s.h0).map((s) => ({ k: s.id, h0: s.h0, h1: s.h1, s: s.start, e: s.end })),
       ),
     };
   }
@@ -72,4 +91,9 @@ export class SpanPlan {
     }
     return lo;
   }
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return Math.abs(a);
 }

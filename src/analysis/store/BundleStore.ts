@@ -5,6 +5,12 @@ import type { BundleKind } from '../../report/BundleKind.ts';
 import { bundlePath } from '../../report/bundlePath.ts';
 import { parseBundle } from '../../report/parseBundle.ts';
 import type { ReportBundle } from '../../report/ReportBundle.ts';
+import {
+  publishedFigures,
+  publishedPartsSchema,
+  type FigureSource,
+  type PublishedFigures,
+} from './PublishedFigures.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
 
 /** The bundle files under `paths.reports`: `<kind>/<id>.json`. */
@@ -30,15 +36,23 @@ export class BundleStore {
     try {
       return parseBundle(readFileSync(file, 'utf8'));
     } catch (cause) {
-      throw new AlmanacError(
-        'BundleInvalid',
-        `The report bundle ${file} does not validate: ${String((cause as Error).message)}`,
-        {
-          hint: 'Move the file aside and run `almanac analyze` again, or `almanac backfill` for that period.',
-          cause,
-        },
-      );
+      throw invalidBundle(file, cause);
     }
+  }
+
+  /**
+   * Whether the bundle is closed and the figures a later analysis reuses from it, or null when there is none. Only
+   * the parts read are validated (see publishedPartsSchema); `read` validates the whole document.
+   */
+  readFigures(kind: BundleKind, id: string): { closed: boolean; figures: PublishedFigures } | null {
+    const file = this.path(kind, id);
+    if (!existsSync(file)) return null;
+    const parsed = publishedPartsSchema.safeParse(parseJsonFile(file));
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      throw invalidBundle(file, new RangeError(`invalid report bundle:\n  ${problems.slice(0, 20).join('\n  ')}`));
+    }
+    return { closed: parsed.data.period.closed, figures: publishedFigures(parsed.data as unknown as FigureSource) };
   }
 
   /** Validates and writes a bundle atomically; returns the file and the sha256 of what was written. */
@@ -49,4 +63,23 @@ export class BundleStore {
     writeFileAtomic(file, text);
     return { file, sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) };
   }
+}
+
+function parseJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (cause) {
+    throw invalidBundle(file, new RangeError('report bundle is not valid JSON', { cause }));
+  }
+}
+
+function invalidBundle(file: string, cause: unknown): AlmanacError {
+  return new AlmanacError(
+    'BundleInvalid',
+    `The report bundle ${file} does not validate: ${String((cause as Error).message)}`,
+    {
+      hint: 'Move the file aside and run `almanac analyze` again, or `almanac backfill` for that period.',
+      cause,
+    },
+  );
 }
