@@ -94,7 +94,11 @@ export const simulateCommand: Command = {
       description: `Average jobs per day (default ${DEFAULT_SIM_OPTIONS.jobsPerDay}).`,
     },
     live: { type: 'boolean', description: 'Keep the fleet running in real time (with --redis).' },
-    rate: { type: 'string', valueName: 'R', description: 'Jobs submitted per second in --live mode, steady (default 2).' },
+    rate: {
+      type: 'string',
+      valueName: 'R',
+      description: 'Jobs submitted per second in --live mode, steady (default 2).',
+    },
     duration: { type: 'string', valueName: 'D', description: 'How long --live runs, e.g. 10m (default 10m).' },
     speed: {
       type: 'string',
