@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { configJsonSchema, configReferenceMarkdown } from '../src/config/configReference.ts';
 import { cliReferenceMarkdown } from '../src/cli/cliReferenceMarkdown.ts';
+import { loadCommands } from '../src/cli/commands/index.ts';
 import { replaceMarkedBlock } from './replaceMarkedBlock.ts';
 
 const root = new URL('../', import.meta.url);
@@ -13,6 +14,6 @@ writeFileSync(
 const readme = new URL('README.md', root);
 let text = readFileSync(readme, 'utf8');
 text = replaceMarkedBlock(text, 'config-reference', configReferenceMarkdown());
-text = replaceMarkedBlock(text, 'cli-reference', cliReferenceMarkdown());
+text = replaceMarkedBlock(text, 'cli-reference', cliReferenceMarkdown(await loadCommands()));
 writeFileSync(readme, text);
 process.stdout.write('updated src/config/almanac.config.schema.json and the README references\n');

@@ -1,9 +1,8 @@
 // The README's command-line reference, generated from the command registry itself (scripts/generateReferences.ts).
-import { commands } from './commands/index.ts';
 import { globalOptions } from './globalOptions.ts';
-import type { CommandOption } from './Command.ts';
+import type { Command, CommandOption } from './Command.ts';
 
-export function cliReferenceMarkdown(): string {
+export function cliReferenceMarkdown(commands: readonly Command[]): string {
   const option = (name: string, o: CommandOption) =>
     `\`--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}\` ${o.description}`;
   const lines = ['| command | does | options |', '|---|---|---|'];

@@ -9,7 +9,7 @@ import type { ProgressFactory } from '../progress/ProgressFactory.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 import type { Command, CommandArgs, CommandOption } from './Command.ts';
 import type { CommandContext } from './CommandContext.ts';
-import { commands } from './commands/index.ts';
+import { commandNames, loadCommand, loadCommands } from './commands/index.ts';
 import { globalOptions } from './globalOptions.ts';
 import { commandHelp, mainHelp } from './helpText.ts';
 import { printError } from './printError.ts';
@@ -36,10 +36,10 @@ export async function main(io: MainIo): Promise<number> {
 
 async function dispatch(io: MainIo, json: boolean, debug: boolean): Promise<number> {
   const name = findCommandName(io.argv);
-  const command = name === undefined ? undefined : commands.find((c) => c.name === name);
+  const command = name === undefined ? undefined : await loadCommand(name);
   if (name !== undefined && !command) {
     throw new AlmanacError('UnknownCommand', `There is no command "${name}".`, {
-      hint: `The commands are: ${commands.map((c) => c.name).join(', ')}. See almanac --help.`,
+      hint: `The commands are: ${commandNames.join(', ')}. See almanac --help.`,
       exitCode: 2,
     });
   }
@@ -49,7 +49,7 @@ async function dispatch(io: MainIo, json: boolean, debug: boolean): Promise<numb
     return 0;
   }
   if (!command || values.help) {
-    io.stdout.write(command ? commandHelp(command) : mainHelp(commands, packageJson.version));
+    io.stdout.write(command ? commandHelp(command) : mainHelp(await loadCommands(), packageJson.version));
     return command || values.help ? 0 : 2;
   }
   const args = positionals.slice(1);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cliReferenceMarkdown } from '../../../src/cli/cliReferenceMarkdown.ts';
+import { loadCommands } from '../../../src/cli/commands/index.ts';
 import { configJsonSchema, configReferenceMarkdown } from '../../../src/config/configReference.ts';
 import { markedBlock } from '../../../scripts/replaceMarkedBlock.ts';
 
@@ -13,12 +14,14 @@ describe('generated references', () => {
     expect(committed, `src/config/almanac.config.schema.json ${stale}`).toEqual(configJsonSchema());
   });
 
-  it('the README configuration and CLI references match the code', () => {
+  it('the README configuration and CLI references match the code', async () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
     expect(markedBlock(readme, 'config-reference'), `README configuration reference ${stale}`).toBe(
       configReferenceMarkdown(),
     );
-    expect(markedBlock(readme, 'cli-reference'), `README CLI reference ${stale}`).toBe(cliReferenceMarkdown());
+    expect(markedBlock(readme, 'cli-reference'), `README CLI reference ${stale}`).toBe(
+      cliReferenceMarkdown(await loadCommands()),
+    );
   });
 
   it('documents every config field with a description', () => {
