@@ -1,19 +1,16 @@
-// Collector throughput: `collect` of an emp backlog (1,000,000 jobs; 100,000 with --quick) written by the simulator
-// into a private redis-server, against a raw ioredis client doing the same SCAN + pipelined HGETALL in the same
-// process. Each run starts from an empty warehouse; after it, an incremental pass over the collected backlog is
-// timed too. Peak RSS is this process's (the simulator and Redis run in their own processes).
+// Collector throughput: `almanac collect` (the real command in its own process, as cron runs it) of an emp backlog
+// (1,000,000 jobs; 20,000 with --quick) written by the simulator into a private redis-server, against a raw ioredis
+// client doing the same SCAN + pipelined HGETALL in this process. Each run starts from an empty warehouse; after it,
+// an incremental pass over the collected backlog is timed too. The collector's own peak RSS is sampled from its
+// process; the harness's peak RSS column is this process's (the raw reader and the CSV load).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { UNIT_PIPELINES } from '../../src/collect/collectAll.ts';
-import { collectSource } from '../../src/collect/collectSource.ts';
-import { redisSource } from '../../src/collect/redisSource.ts';
-import { silentLogger } from '../../src/log/silentLogger.ts';
-import { Warehouse } from '../../src/warehouse/Warehouse.ts';
 import type { Benchmark, BenchParams, Figure } from './Benchmark.ts';
 import { exportJobsCsv, loadJobsCsv } from './jobsCsv.ts';
 
@@ -96,28 +93,68 @@ async function setup(params: BenchParams): Promise<State> {
   return { dir, redis, url, jobs };
 }
 
-async function collectInto(file: string, url: string) {
-  const warehouse = await Warehouse.open(file, { holder: 'bench collect' });
-  try {
-    const source = redisSource({
-      name: 'bench',
-      layout: 'emp',
-      redisUrl: url,
-      prefix: '',
-      queues: [],
-      fullScanMinutes: 360,
-    });
+/** One `almanac collect --json` in its own process, as cron runs it, with its summary, wall time and peak RSS. */
+function collectOnce(cwd: string): Promise<{ summary: CollectedSource; wallSeconds: number; peakRssMb: number }> {
+  return new Promise((resolve, reject) => {
     const started = performance.now();
-    const full = await collectSource({ warehouse, source, limits: LIMITS, logger: silentLogger, now: Date.now });
-    const seconds = (performance.now() - started) / 1000;
-    if (full.error) throw full.error;
-    const again = performance.now();
-    const incremental = await collectSource({ warehouse, source, limits: LIMITS, logger: silentLogger, now: Date.now });
-    if (incremental.error) throw incremental.error;
-    return { full: full.summary, seconds, incrementalSeconds: (performance.now() - again) / 1000 };
-  } finally {
-    await warehouse.close();
+    const child = spawn(process.execPath, [CLI, 'collect', '--json'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
+    // VmHWM is a high-water mark, so the last sample before the exit is the process's peak within one interval.
+    let peakKb = 0;
+    const sampler = setInterval(() => (peakKb = Math.max(peakKb, highWaterKb(child.pid!))), 50);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      const wallSeconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`almanac collect exited with ${code}:\n${err}`));
+      const summary = (JSON.parse(out) as { sources: CollectedSource[] }).sources[0]!;
+      if (summary.status !== 'ok') return reject(new Error(`almanac collect: ${JSON.stringify(summary.error)}`));
+      resolve({ summary, wallSeconds, peakRssMb: peakKb / 1024 });
+    });
+  });
+}
+
+interface CollectedSource {
+  status: string;
+  jobsNew: number;
+  modelDownloads: number;
+  seconds: number;
+  error: unknown;
+}
+
+function highWaterKb(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0; // exited between samples
   }
+}
+
+/** A full pass into an empty warehouse, then an incremental pass over what it collected. */
+async function collectInto(file: string, url: string) {
+  const cwd = path.dirname(file);
+  writeFileSync(
+    path.join(cwd, 'almanac.config.json'),
+    JSON.stringify({
+      timezone: 'UTC',
+      warehouse: path.basename(file),
+      collect: { scanCount: LIMITS.scanCount, batchSize: LIMITS.batchSize },
+      sources: [{ name: 'bench', layout: 'emp', redisUrl: url, prefix: '', fullScanMinutes: 360 }],
+    }),
+  );
+  const full = await collectOnce(cwd);
+  const incremental = await collectOnce(cwd);
+  return {
+    full: full.summary,
+    seconds: full.summary.seconds,
+    wallSeconds: full.wallSeconds,
+    peakRssMb: full.peakRssMb,
+    incrementalSeconds: incremental.summary.seconds,
+    incrementalPeakRssMb: incremental.peakRssMb,
+  };
 }
 
 /** The floor: SCAN MATCH job:* (skipping :progress) and HGETALL each key, nothing decoded or stored. */
@@ -182,7 +219,10 @@ export const benchmarks: Benchmark<State>[] = [
             backlogJobs: state.jobs,
             jobsCollected: r.full.jobsNew,
             seconds: Number(r.seconds.toFixed(1)),
+            'process wall s': Number(r.wallSeconds.toFixed(1)),
+            'collector peak RSS MB': Math.round(r.peakRssMb),
             incrementalSeconds: Number(r.incrementalSeconds.toFixed(2)),
+            'incremental peak RSS MB': Math.round(r.incrementalPeakRssMb),
             modelDownloads: r.full.modelDownloads,
           },
         };
