@@ -1,13 +1,13 @@
 import type { Logger } from '../log/Logger.ts';
 import type { BrowserSession } from './BrowserSession.ts';
-import { verdictOf } from './GateCheck.ts';
+import { verdictOf, type GateCheckName } from './GateCheck.ts';
 import { openPrintPage, type PrintPage } from './openPrintPage.ts';
 import type { PaperGeometry } from './paperGeometry.ts';
 import type { PrintJob } from './PrintJob.ts';
 import type { PrintOutcome } from './PrintOutcome.ts';
 import { readPdfFacts } from './readPdfFacts.ts';
 import { RenderFailure } from './RenderFailure.ts';
-import { renderReport } from './renderReport.ts';
+import { renderReport, type Rendered } from './renderReport.ts';
 import { runGate } from './runGate.ts';
 import { setPdfInfo } from './setPdfInfo.ts';
 
@@ -31,6 +31,10 @@ export interface PrintOptions {
  * times out is retried once on a fresh page, and one that dies with the browser once more after the relaunch; a gate
  * failure is not retried, since printing the same page again gives the same PDF. Outcomes are handed to `onOutcome`
  * as they finish, so a long batch records its progress, and an aborted batch stops between reports.
+ *
+ * Each page's worker checks one PDF while its page renders the next: the gate (pdf.js parsing the PDF's text) is
+ * Node's work and loading the next report is Chromium's, so overlapping them saves most of the gate's time per
+ * report. At most one checked PDF waits per page, and outcomes still arrive in the order each page printed them.
  */
 export async function printReports(
   jobs: readonly PrintJob[],
@@ -40,23 +44,36 @@ export async function printReports(
   let next = 0;
   const worker = async () => {
     const slot: { page: PrintPage | null; generation: number } = { page: null, generation: 0 };
+    let checking: Promise<void> = Promise.resolve();
     try {
       for (let i = next++; i < jobs.length && !options.signal?.aborted; i = next++) {
         const job = jobs[i];
-        if (job) await onOutcome(await printOne(job, slot, options));
+        if (!job) continue;
+        const printed = await printOne(job, slot, options);
+        await checking;
+        checking = ('outcome' in printed ? Promise.resolve(printed.outcome) : gate(job, printed, options)).then(
+          onOutcome,
+        );
+        // Handled here so a failure to record cannot surface as an unhandled rejection while the next report
+        // renders; it is rethrown by the next `await checking` (or the one below).
+        checking.catch(() => undefined);
       }
     } finally {
-      await slot.page?.close();
+      // The last PDF's check and record finish before the page closes; a failed record fails the batch below.
+      await checking.finally(() => slot.page?.close());
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
 }
 
+type Printed = (Rendered & { attempts: number }) | { outcome: PrintOutcome };
+
+/** Renders one report, with its retries: the printed PDF to check, or the outcome of a report that never printed. */
 async function printOne(
   job: PrintJob,
   slot: { page: PrintPage | null; generation: number },
   options: PrintOptions,
-): Promise<PrintOutcome> {
+): Promise<Printed> {
   const { session, logger } = options;
   let failure: RenderFailure | undefined;
   let attempts = 0;
@@ -73,7 +90,7 @@ async function printOne(
         slot.generation = session.generation;
       }
       const rendered = await renderReport(slot.page, job, { geometry: options.geometry, timeoutMs: options.timeoutMs });
-      return await gate(job, rendered, attempts, options);
+      return { ...rendered, attempts };
     } catch (error) {
       failure =
         error instanceof RenderFailure
@@ -89,10 +106,15 @@ async function printOne(
       retries[failure.check] -= 1;
     }
   }
-  const check = failure?.check ?? 'render-error';
+  return {
+    outcome: failedOutcome(job, failure?.check ?? 'render-error', failure?.message ?? 'unknown failure', attempts),
+  };
+}
+
+function failedOutcome(job: PrintJob, check: GateCheckName, detail: string, attempts: number): PrintOutcome {
   return {
     job,
-    verdict: verdictOf([{ check, ok: false, detail: failure?.message ?? 'unknown failure' }]),
+    verdict: verdictOf([{ check, ok: false, detail }]),
     pdf: null,
     bytes: null,
     pages: null,
@@ -102,12 +124,27 @@ async function printOne(
   };
 }
 
+/** Metadata and the release gate for one printed PDF; a PDF that cannot even be read fails with `render-error`. */
 async function gate(
   job: PrintJob,
-  rendered: Awaited<ReturnType<typeof renderReport>>,
-  attempts: number,
+  rendered: Rendered & { attempts: number },
   options: PrintOptions,
 ): Promise<PrintOutcome> {
+  try {
+    return await checkPrinted(job, rendered, options);
+  } catch (error) {
+    const detail = `The printed PDF could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+    options.logger.warn('gate failed', { report: `${job.kind}:${job.id}`, detail });
+    return failedOutcome(job, 'render-error', detail, rendered.attempts);
+  }
+}
+
+async function checkPrinted(
+  job: PrintJob,
+  rendered: Rendered & { attempts: number },
+  options: PrintOptions,
+): Promise<PrintOutcome> {
+  const { attempts } = rendered;
   let pdf = rendered.pdf;
   let metadataError: string | null = null;
   try {
