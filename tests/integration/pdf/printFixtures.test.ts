@@ -189,6 +189,31 @@ describe('robust rendering', () => {
     for (const profile of session.profilesUsed) expect(processesMentioning(profile)).toEqual([]);
   });
 
+  it('hands outcomes over in print order while the next report renders, and a failed record stops the batch', async () => {
+    const session = new BrowserSession(chromium, silentLogger);
+    const jobs = Array.from({ length: 5 }, (_, i) => fixtureJob('report', { id: `order-${i}` }));
+    const recorded: string[] = [];
+    try {
+      // One page: its outcomes must come in job order even though each is checked while the next one renders.
+      await printReports(jobs, optionsFor(session, { concurrency: 1 }), async (o) => {
+        recorded.push(o.job.id);
+      });
+      expect(recorded).toEqual(jobs.map((j) => j.id));
+
+      recorded.length = 0;
+      const failing = printReports(jobs, optionsFor(session, { concurrency: 1 }), async (o) => {
+        recorded.push(o.job.id);
+        if (recorded.length === 2) throw new Error('disk full while recording');
+      });
+      await expect(failing).rejects.toThrow('disk full while recording');
+      // The batch stopped at the failure: at most the report already rendering was checked after it.
+      expect(recorded.length).toBeLessThanOrEqual(3);
+    } finally {
+      await session.close();
+    }
+    for (const profile of session.profilesUsed) expect(processesMentioning(profile)).toEqual([]);
+  });
+
   it('relaunches a browser killed mid-batch and finishes every report; no Chromium is left behind', async () => {
     const session = new BrowserSession(chromium, silentLogger);
     const jobs = Array.from({ length: 6 }, (_, i) => fixtureJob('report', { id: `copy-${i}` }));
