@@ -21,10 +21,15 @@ import { SpanPlan } from './plan/SpanPlan.ts';
 import { allSpans, targetSpans, type Span } from './plan/targetSpans.ts';
 import { queryQuality, querySnapshotIntervals } from './quality/queryQuality.ts';
 import type { BundleStore } from './store/BundleStore.ts';
+import type { SqlReader, SqlReaderPool } from './SqlReader.ts';
 import { Publications, type SqlReadWrite } from './store/Publications.ts';
 
+/** Connections the set-based queries share (see ReaderPool). */
+const QUERY_CONNECTIONS = 2;
+
 export interface AnalyzeOptions {
-  db: SqlReadWrite;
+  /** The warehouse; given `readers`, independent queries run on several connections at once. */
+  db: SqlReadWrite & Partial<SqlReaderPool>;
   store: BundleStore;
   logger: Logger;
   now: number;
@@ -172,18 +177,36 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     spans: spanPlan.all().length,
     seconds: (performance.now() - started) / 1000,
   });
-  const metrics = await querySpanMetrics(o.db, spanPlan, o.pools);
   const currentRefs = withSpans.map((t) => refOf(t.spans.current));
-  const breakdowns = await queryBreakdowns(o.db, spanPlan, currentRefs, o.pools);
-  const quality = await queryQuality(
-    o.db,
-    withSpans.map((t) => t.spans.current),
-  );
-  const intervals = await querySnapshotIntervals(
-    o.db,
-    withSpans.reduce((min, t) => Math.min(min, t.target.period.start), Infinity) - 7 * 86_400_000,
-    clock.asOf,
-  );
+  // Two connections: the metric queries' serial phases leave a core idle that a second query fills (on 2 cores the
+  // nightly increment went from 2.21 to 1.80 s, median of 3; 90 days from scratch stayed within its spread, at
+  // ~15% more peak memory). More would only compete for the same cores and memory.
+  const reads = o.db.readers ? await o.db.readers(QUERY_CONNECTIONS) : null;
+  const db: SqlReader = reads ?? o.db;
+  // Settled before the pool closes: a failed query must not close connections under the ones still running.
+  const settled = await Promise.allSettled([
+    querySpanMetrics(db, spanPlan, o.pools),
+    queryBreakdowns(db, spanPlan, currentRefs, o.pools),
+    queryQuality(
+      db,
+      withSpans.map((t) => t.spans.current),
+    ),
+    querySnapshotIntervals(
+      db,
+      withSpans.reduce((min, t) => Math.min(min, t.target.period.start), Infinity) - 7 * 86_400_000,
+      clock.asOf,
+    ),
+  ]).finally(() => reads?.close());
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [metrics, breakdowns, quality, intervals] = settled.map(
+    (r) => (r as PromiseFulfilledResult<unknown>).value,
+  ) as [
+    Awaited<ReturnType<typeof querySpanMetrics>>,
+    Awaited<ReturnType<typeof queryBreakdowns>>,
+    Awaited<ReturnType<typeof queryQuality>>,
+    Awaited<ReturnType<typeof querySnapshotIntervals>>,
+  ];
   o.logger.debug('analysis queries done', { seconds: (performance.now() - started) / 1000 });
 
   const built = new Map<string, ReportBundle>();

@@ -10,6 +10,7 @@ import { columnWriter, type ColumnWriter } from './columnWriter.ts';
 import { migrate, pendingMigrations } from './migrate.ts';
 import { toDuckValue } from './toDuckValue.ts';
 import { toJsRow } from './toJsRow.ts';
+import { ReaderPool } from './ReaderPool.ts';
 import { readLockHolder, WarehouseLock, warehouseLockedError } from './WarehouseLock.ts';
 
 export type Row = Record<string, unknown>;
@@ -76,6 +77,23 @@ export class Warehouse {
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const reader = await this.guard(() => this.connection.runAndReadAll(sql, bind(params)));
     return reader.getRowObjectsJS().map((row) => toJsRow(row) as T);
+  }
+
+  /**
+   * `size` more connections for independent reads that may run at once (see ReaderPool); close the pool when done.
+   * They see what this connection has committed.
+   */
+  async readers(size: number): Promise<ReaderPool> {
+    const connections: DuckDBConnection[] = [];
+    try {
+      for (let i = 0; i < size; i++) connections.push(await this.guard(() => this.instance.connect()));
+    } catch (error) {
+      for (const connection of connections) connection.closeSync();
+      throw error;
+    }
+    return new ReaderPool(connections, bind as (p: Row | undefined) => Row | undefined, (error) =>
+      translateDuckError(error, this.path),
+    );
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {

@@ -24,21 +24,27 @@ export async function queryBreakdowns(
   const result = new Map<string, BreakdownRows>(spans.map((s) => [s.key, emptyBreakdownRows()]));
   if (spans.length === 0) return result;
   const params = { ...plan.params(spans), fast_max_ms: pools.fastMaxMs, standard_max_ms: pools.standardMaxMs };
-  for (const [field, file] of Object.entries(bodies) as [keyof typeof bodies, string][]) {
-    const rows = await runSpanQuery<{ k: string }>(db, plan, import.meta.url, file, params);
-    for (const row of rows) {
-      const bucket = result.get(row.k);
-      if (bucket) (bucket[field] as unknown[]).push(row);
-    }
-  }
-  const late = await runSpanQuery<{ k: string; late: number }>(
+  // Every query starts at once; a pooled reader runs as many together as it has connections (see ReaderPool).
+  const families = (Object.entries(bodies) as [keyof typeof bodies, string][]).map(
+    ([field, file]) => [field, runSpanQuery<{ k: string }>(db, plan, import.meta.url, file, params)] as const,
+  );
+  const pendingLate = runSpanQuery<{ k: string; late: number }>(
     db,
     plan,
     import.meta.url,
     '../quality/qualityLate.sql',
     params,
   );
-  for (const row of late) {
+  // All settle before any result is used or any failure thrown, so no query still runs when the caller closes
+  // the connections.
+  await Promise.allSettled([...families.map(([, promise]) => promise), pendingLate]);
+  for (const [field, pending] of families) {
+    for (const row of await pending) {
+      const bucket = result.get(row.k);
+      if (bucket) (bucket[field] as unknown[]).push(row);
+    }
+  }
+  for (const row of await pendingLate) {
     const bucket = result.get(row.k);
     if (bucket) bucket.lateRows = row.late;
   }

@@ -43,10 +43,36 @@ export async function querySpanMetrics(
   const get = (k: string) => result.get(k) ?? emptySpanMetrics();
 
   const buckets = Math.max(0, plan.boundaries.length - 1);
-  const hourly = await runSpanQuery<HourlyRow>(db, plan, import.meta.url, 'hourlyJobs.sql', {
-    ...plan.params([]),
-    ...poolParams,
-  });
+  // Every query starts at once; a pooled reader runs as many together as it has connections (see ReaderPool).
+  const query = <T>(body: string, bound: Record<string, unknown>) =>
+    runSpanQuery<T>(db, plan, import.meta.url, body, bound);
+  const pending = {
+    hourly: query<HourlyRow>('hourlyJobs.sql', { ...plan.params([]), ...poolParams }),
+    jobs: query<{ k: string; run_q: number[] | null; wait_q: number[] | null }>('spanJobs.sql', params),
+    machines: query<{
+      k: string;
+      machines_online_avg: number;
+      machines_online_min: number;
+      machines_seen: number;
+      machine_instants: number;
+    }>('spanMachines.sql', params),
+    workers: query<{ k: string; workers_online_avg: number; worker_obs: number; busy_obs: number }>(
+      'spanWorkers.sql',
+      params,
+    ),
+    queues: query<{ k: string; queue_depth_max: number | null; oldest_wait_ms: number | null; queue_instants: number }>(
+      'spanQueues.sql',
+      params,
+    ),
+    downloads: query<{ k: string; downloads: number; downloads_ok: number; download_ms: number }>(
+      'spanDownloads.sql',
+      params,
+    ),
+  };
+  // All settle before any result is used or any failure thrown, so no query still runs when the caller closes
+  // the connections.
+  await Promise.allSettled(Object.values(pending));
+  const hourly = await pending.hourly;
   const prefix = Object.fromEntries(HOURLY_FIELDS.map((f) => [f, new Float64Array(buckets + 1)])) as Record<
     HourlyField,
     Float64Array
@@ -78,13 +104,7 @@ export async function querySpanMetrics(
     m.peakHourly = peakOf(finished, span);
   }
 
-  for (const r of await runSpanQuery<{ k: string; run_q: number[] | null; wait_q: number[] | null }>(
-    db,
-    plan,
-    import.meta.url,
-    'spanJobs.sql',
-    params,
-  )) {
+  for (const r of await pending.jobs) {
     const m = get(r.k);
     m.runP50 = quantile(r.run_q, 0);
     m.runP90 = quantile(r.run_q, 1);
@@ -94,13 +114,7 @@ export async function querySpanMetrics(
     m.waitP95 = quantile(r.wait_q, 1);
   }
 
-  for (const r of await runSpanQuery<{
-    k: string;
-    machines_online_avg: number;
-    machines_online_min: number;
-    machines_seen: number;
-    machine_instants: number;
-  }>(db, plan, import.meta.url, 'spanMachines.sql', params)) {
+  for (const r of await pending.machines) {
     const m = get(r.k);
     m.machinesOnlineAvg = r.machines_online_avg;
     m.machinesOnlineMin = r.machines_online_min;
@@ -108,38 +122,21 @@ export async function querySpanMetrics(
     m.machineInstants = r.machine_instants;
   }
 
-  for (const r of await runSpanQuery<{ k: string; workers_online_avg: number; worker_obs: number; busy_obs: number }>(
-    db,
-    plan,
-    import.meta.url,
-    'spanWorkers.sql',
-    params,
-  )) {
+  for (const r of await pending.workers) {
     const m = get(r.k);
     m.workersOnlineAvg = r.workers_online_avg;
     m.workerObs = r.worker_obs;
     m.busyObs = r.busy_obs;
   }
 
-  for (const r of await runSpanQuery<{
-    k: string;
-    queue_depth_max: number | null;
-    oldest_wait_ms: number | null;
-    queue_instants: number;
-  }>(db, plan, import.meta.url, 'spanQueues.sql', params)) {
+  for (const r of await pending.queues) {
     const m = get(r.k);
     m.queueDepthMax = r.queue_depth_max;
     m.oldestWaitMs = r.oldest_wait_ms;
     m.queueInstants = r.queue_instants;
   }
 
-  for (const r of await runSpanQuery<{ k: string; downloads: number; downloads_ok: number; download_ms: number }>(
-    db,
-    plan,
-    import.meta.url,
-    'spanDownloads.sql',
-    params,
-  )) {
+  for (const r of await pending.downloads) {
     const m = get(r.k);
     m.downloads = r.downloads;
     m.downloadsOk = r.downloads_ok;
