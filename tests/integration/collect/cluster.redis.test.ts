@@ -17,6 +17,7 @@ import { freePort } from '../../helpers/redisServer.ts';
 import { startCluster, type ClusterSetup } from '../../helpers/redisTopology.ts';
 import { runAlmanac, type AlmanacRun } from '../../helpers/runAlmanac.ts';
 import { runMain } from '../../helpers/runMain.ts';
+import { secretsLeft } from '../../helpers/secretsLeft.ts';
 import { tempDir } from '../../helpers/tempDir.ts';
 
 const PASSWORD = 'Cl@ster/pw+Zq81';
@@ -202,22 +203,7 @@ describe('collect from a Redis Cluster (redis+cluster://)', () => {
 
   it('leaves the password in no output and no warehouse table', async () => {
     const forms = [PASSWORD, encodeURIComponent(PASSWORD), 'ster/pw', 'Zq81'];
-    const found: string[] = [];
-    for (const { label, run } of outputs) {
-      for (const f of forms) if ((run.stdout + run.stderr).includes(f)) found.push(`${label}: ${f}`);
-    }
-    const w = await Warehouse.open(db, { readOnly: true });
-    try {
-      const tables = await w.all<{ table_name: string }>(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'",
-      );
-      for (const { table_name } of tables) {
-        const text = JSON.stringify(await w.all(`SELECT * FROM "${table_name}"`));
-        for (const f of forms) if (text.includes(f)) found.push(`table ${table_name}: ${f}`);
-      }
-    } finally {
-      await w.close();
-    }
+    const found = await secretsLeft(outputs, db, forms);
     expect(outputs.length).toBeGreaterThanOrEqual(7);
     expect(found).toEqual([]);
   });
