@@ -18,6 +18,8 @@ export function runAlmanac(
     timeoutMs?: number;
     /** Another entry point taking the same arguments after its own (e.g. tests/faults/almanacAt.ts INSTANT). */
     bin?: string[];
+    /** Sends SIGTERM once, the first time this says yes to the stderr so far (an operator stopping the run). */
+    stopWhen?: (stderr: string) => boolean;
   },
 ): Promise<AlmanacRun> {
   return new Promise((resolve, reject) => {
@@ -29,7 +31,14 @@ export function runAlmanac(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let stopped = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!stopped && options.stopWhen?.(stderr)) {
+        stopped = true;
+        child.kill('SIGTERM');
+      }
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {

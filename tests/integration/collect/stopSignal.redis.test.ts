@@ -2,7 +2,6 @@
 // `almanac collect` do on SIGTERM) ends the pass right after the unit in hand commits. The warehouse then holds
 // exactly the committed units, with the cursor that covers them and no snapshot (the snapshot is committed last);
 // the next pass carries on from that cursor and ends with the rows of an uninterrupted pass.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import type { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
-import { almanacBin } from '../../helpers/runAlmanac.ts';
+import { runAlmanac } from '../../helpers/runAlmanac.ts';
 import { collectOnce, SMALL_LIMITS, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
 
 /** A logger that hands every debug line to `onDebug` (the pass logs one per committed unit). */
@@ -130,32 +129,12 @@ describe('stopping a collection pass between units', () => {
       }),
     );
     const db = path.join(temp.dir, 'cli.duckdb');
-    const collect = (stopOnUnit: boolean) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          [almanacBin, '--config', config, '--db', db, '--debug', 'collect', '--json'],
-          {
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-          // Once a unit of the full scan (it carries the cursor) is in: the pass is well under way.
-          if (stopOnUnit && /"msg":"collect unit committed"[^\n]*full_scan_cursor/.test(stderr)) {
-            stopOnUnit = false;
-            child.kill('SIGTERM');
-          }
-        });
-        const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-        child.on('error', reject);
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          resolve({ code, stdout, stderr });
-        });
+    const collect = (stop: boolean) =>
+      runAlmanac(['--config', config, '--db', db, '--debug', 'collect', '--json'], {
+        cwd: temp.dir,
+        timeoutMs: 240_000,
+        // Once a unit of the full scan (it carries the cursor) is in: the pass is well under way.
+        stopWhen: (stderr) => stop && /"msg":"collect unit committed"[^\n]*full_scan_cursor/.test(stderr),
       });
 
     const stopped = await collect(true);

@@ -1,14 +1,13 @@
 // SIGTERM during `almanac pdf`: the batch stops between reports. The report being printed finishes and is recorded,
 // no further one starts, Chromium is closed, the command exits 0 and says how many were left; the next run prints
 // exactly those. Progress goes to stderr as log lines, the summary to stdout.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PdfExportSummary } from '../../../src/pdf/exportPdfs.ts';
 import { processesMentioning } from '../../helpers/chromiumProcesses.ts';
-import { almanacBin, runAlmanac } from '../../helpers/runAlmanac.ts';
+import { runAlmanac } from '../../helpers/runAlmanac.ts';
 import { tempDir } from '../../helpers/tempDir.ts';
 
 const fixtureReports = fileURLToPath(new URL('../../fixtures/bundles/reports', import.meta.url));
@@ -31,29 +30,11 @@ describe('SIGTERM during almanac pdf', () => {
   }, 240_000);
 
   it('finishes the report in hand, records it, exits 0; the next run prints the rest', async () => {
-    const stopped = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [almanacBin, 'pdf', '--json'], {
-        cwd,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      let signalled = false;
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (!signalled && stderr.includes('"msg":"pdf exported"')) {
-          signalled = true;
-          child.kill('SIGTERM');
-        }
-      });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
+    const stopped = await runAlmanac(['pdf', '--json'], {
+      cwd,
+      env,
+      timeoutMs: 240_000,
+      stopWhen: (stderr) => stderr.includes('"msg":"pdf exported"'),
     });
     expect(stopped.code, stopped.stderr.slice(-2000)).toBe(0);
     expect(stopped.stderr).toContain('SIGTERM received: stopping after the work in hand is saved');
