@@ -183,8 +183,7 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   // ~15% more peak memory). More would only compete for the same cores and memory.
   const reads = o.db.readers ? await o.db.readers(QUERY_CONNECTIONS) : null;
   const db: SqlReader = reads ?? o.db;
-  // Settled before the pool closes: a failed query must not close connections under the ones still running.
-  const settled = await Promise.allSettled([
+  const queries = [
     querySpanMetrics(db, spanPlan, o.pools),
     queryBreakdowns(db, spanPlan, currentRefs, o.pools),
     queryQuality(
@@ -196,17 +195,10 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
       withSpans.reduce((min, t) => Math.min(min, t.target.period.start), Infinity) - 7 * 86_400_000,
       clock.asOf,
     ),
-  ]).finally(() => reads?.close());
-  const failed = settled.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  const [metrics, breakdowns, quality, intervals] = settled.map(
-    (r) => (r as PromiseFulfilledResult<unknown>).value,
-  ) as [
-    Awaited<ReturnType<typeof querySpanMetrics>>,
-    Awaited<ReturnType<typeof queryBreakdowns>>,
-    Awaited<ReturnType<typeof queryQuality>>,
-    Awaited<ReturnType<typeof querySnapshotIntervals>>,
-  ];
+  ] as const;
+  // All settle before the pool closes: a failed query must not close connections under the ones still running.
+  await Promise.allSettled(queries).finally(() => reads?.close());
+  const [metrics, breakdowns, quality, intervals] = await Promise.all(queries);
   o.logger.debug('analysis queries done', { seconds: (performance.now() - started) / 1000 });
 
   const built = new Map<string, ReportBundle>();
