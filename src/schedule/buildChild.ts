@@ -85,3 +85,8 @@ process.on('message', (message: ParentMessage) => {
       ),
   );
 });
+
+// The parent is gone (killed with SIGKILL, or crashed): nobody will publish this build's result, and a build still
+// running would hold the build lock against the next run. Dying mid-build is safe for the same reason a timeout may
+// kill this process: the site is published by one atomic swap, and the next build clears what this one staged.
+process.on('disconnect', () => process.exit(1));
