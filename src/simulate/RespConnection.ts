@@ -2,6 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { once } from 'node:events';
 import { AlmanacError } from '../errors/AlmanacError.ts';
+import { encodeRespCommand, respBytes } from '../redis/encodeRespCommand.ts';
 import { redactUrl } from '../util/redactUrl.ts';
 
 const CHUNK_CHARS = 1 << 20;
@@ -17,8 +18,6 @@ const CR = 13;
 export class RespConnection {
   private readonly socket: net.Socket;
   private chunk = '';
-  /** Whether the chunk is pure ASCII, so it can go out as latin1 (a plain copy, much cheaper than UTF-8). */
-  private ascii = true;
   private sent = 0;
   private received = 0;
   private pending = Buffer.alloc(0);
@@ -64,14 +63,7 @@ export class RespConnection {
 
   /** Queues one command; call `drain()` regularly and `flush()` at the end. */
   command(args: readonly string[]): void {
-    let s = `*${args.length}\r\n`;
-    for (const a of args) {
-      const bytes = Buffer.byteLength(a);
-      // More bytes than characters means non-ASCII text: that chunk must be sent as UTF-8.
-      if (bytes !== a.length) this.ascii = false;
-      s += `$${bytes}\r\n${a}\r\n`;
-    }
-    this.chunk += s;
+    this.chunk += encodeRespCommand(args);
     this.sent++;
   }
 
@@ -101,11 +93,9 @@ export class RespConnection {
   private async write(): Promise<void> {
     if (this.error) throw this.error;
     if (this.chunk === '') return;
-    const data = this.chunk;
-    const encoding = this.ascii ? 'latin1' : 'utf8';
+    const data = respBytes(this.chunk);
     this.chunk = '';
-    this.ascii = true;
-    if (!this.socket.write(data, encoding)) await once(this.socket, 'drain');
+    if (!this.socket.write(data)) await once(this.socket, 'drain');
   }
 
   private async until(count: number): Promise<void> {
