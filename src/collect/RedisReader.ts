@@ -2,11 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { AlmanacError } from '../errors/AlmanacError.ts';
 import { errorMessage } from '../errors/errorMessage.ts';
+import type { BulkReadConnection } from '../redis/BulkReadConnection.ts';
 import { describeRedisError } from '../redis/describeRedisError.ts';
+import { RespReplyError } from '../redis/RespReplyParser.ts';
 import { redactUrl } from '../util/redactUrl.ts';
 
 export type RedisCommand = [name: string, ...args: (string | number)[]];
 export type CommandResult = { error: Error; value?: undefined } | { error: null; value: unknown };
+/** The fields of one hash, in the order asked for (null where unset), or why the key could not be read. */
+export type HashFieldsResult = (string | null)[] | Error;
 
 /**
  * The only commands a collector may send: reads that never block and never touch every key at once. KEYS, every
@@ -56,11 +60,21 @@ export class RedisReader {
   private readonly client: Redis | Cluster;
   private readonly url: string;
   private readonly timeoutMs: number;
+  private readonly bulk: BulkReadConnection | null;
 
-  constructor(client: Redis | Cluster, url: string, options: { timeoutMs?: number } = {}) {
+  /**
+   * `bulk`, when given, is a second connection to the same server that carries readHashFields (a backlog's
+   * bulk of reads); everything else goes through `client`.
+   */
+  constructor(
+    client: Redis | Cluster,
+    url: string,
+    options: { timeoutMs?: number; bulk?: BulkReadConnection | null } = {},
+  ) {
     this.client = client;
     this.url = url;
     this.timeoutMs = options.timeoutMs ?? CALL_TIMEOUT_MS;
+    this.bulk = options.bulk ?? null;
   }
 
   /** Iterates SCAN MATCH pattern (all masters of a Cluster) one reply at a time; the cursor lets a caller resume. */
@@ -132,6 +146,24 @@ export class RedisReader {
     return replies.map(([error, value]) => {
       if (error && CONNECTION_LOST.test(error.message)) throw this.translate(error);
       return error ? { error } : { error: null, value };
+    });
+  }
+
+  /**
+   * HMGET of the same fields from each key, as one pipeline (the caller bounds the keys): on the bulk connection
+   * when there is one, else as batch() does. A key that is not a hash comes back as its error.
+   */
+  async readHashFields(keys: readonly string[], fields: readonly string[]): Promise<HashFieldsResult[]> {
+    if (keys.length === 0) return [];
+    const bulk = this.bulk;
+    if (bulk === null) {
+      const replies = await this.batch(keys.map((key) => ['hmget', key, ...fields]));
+      return replies.map((reply) => reply.error ?? (reply.value as (string | null)[]));
+    }
+    const replies = await this.guard(() => bulk.send(keys.map((key) => ['HMGET', key, ...fields])));
+    return replies.map((reply) => {
+      if (reply instanceof RespReplyError || Array.isArray(reply)) return reply as HashFieldsResult;
+      return new Error(`HMGET answered ${typeof reply}, not an array`);
     });
   }
 

@@ -23,17 +23,17 @@ export async function readJobRecords(
   const rejects: RejectRow[] = [];
   for (let i = 0; i < jobKeys.length; i += limits.batchSize) {
     const slice = jobKeys.slice(i, i + limits.batchSize);
-    const replies = await reader.batch(slice.map((key) => ['hmget', key, ...JOB_HASH_FIELDS]));
+    const replies = await reader.readHashFields(slice, JOB_HASH_FIELDS);
     const hashes: { key: string; raw: JobHashRaw }[] = [];
     const blank: string[] = [];
     for (let index = 0; index < replies.length; index++) {
       const reply = replies[index]!;
       const key = slice[index]!;
-      if (reply.error) {
-        rejects.push(replyReject(key, reply.error));
+      if (reply instanceof Error) {
+        rejects.push(replyReject(key, reply));
         continue;
       }
-      const raw = fieldMap(reply.value);
+      const raw = fieldMap(reply);
       if (raw === null) blank.push(key);
       else hashes.push({ key, raw });
     }
@@ -66,8 +66,7 @@ export async function readJobRecords(
 }
 
 /** An HMGET reply as the field map the decoder takes (absent fields left out), or null when no field is set. */
-function fieldMap(value: unknown): JobHashRaw | null {
-  if (!Array.isArray(value)) return null;
+function fieldMap(value: readonly (string | null)[]): JobHashRaw | null {
   const raw: JobHashRaw = {};
   let found = false;
   for (let f = 0; f < JOB_HASH_FIELDS.length; f++) {

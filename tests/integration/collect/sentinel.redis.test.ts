@@ -64,6 +64,8 @@ describe('collect through Redis Sentinel (redis+sentinel://)', () => {
     const first = await collect('collect');
     expect(first.run.code, first.run.stderr).toBe(0);
     expect(first.summary).toMatchObject({ status: 'ok', jobsNew: jobs });
+    // Its bulk reads went over their own connection to the master the sentinels named, not back through ioredis.
+    expect(first.run.stderr).not.toMatch(/bulk reads go through the general Redis client/);
     const again = await collect('collect again');
     expect(again.summary).toMatchObject({ status: 'ok', jobsNew: 0, jobsUpdated: 0 });
 

@@ -5,6 +5,7 @@ import type { CollectLimits } from '../../../src/collect/CollectSession.ts';
 import { collectSource } from '../../../src/collect/collectSource.ts';
 import { redisSource } from '../../../src/collect/redisSource.ts';
 import type { SourceConfig } from '../../../src/config/Config.ts';
+import type { Logger } from '../../../src/log/Logger.ts';
 import { silentLogger } from '../../../src/log/silentLogger.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 
@@ -34,6 +35,7 @@ export async function collectOnce(
   config: SourceConfig,
   limits: CollectLimits = SMALL_LIMITS,
   now: () => number = Date.now,
+  logger: Logger = silentLogger,
 ) {
-  return collectSource({ warehouse, source: redisSource(config), limits, logger: silentLogger, now });
+  return collectSource({ warehouse, source: redisSource(config), limits, logger, now });
 }

@@ -1,5 +1,6 @@
-// Integration: the TLS variants, rediss+sentinel:// and rediss+cluster://, against private servers that speak TLS
-// only (certificates from a throwaway CA, trusted through NODE_EXTRA_CA_CERTS as a user would). Runs the real CLI.
+// Integration: the TLS variants (rediss+sentinel://, rediss+cluster:// and plain rediss://) against private servers
+// that speak TLS only (certificates from a throwaway CA, trusted through NODE_EXTRA_CA_CERTS as a user would). Runs
+// the real CLI.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Cluster } from 'ioredis';
@@ -20,7 +21,7 @@ import { tempDir } from '../../helpers/tempDir.ts';
 const PASSWORD = 'Tls-pw/Hv39';
 const SENTINEL_PASSWORD = 'Tls-sentinel&Jc58';
 
-describe('collect over TLS (rediss+sentinel://, rediss+cluster://)', () => {
+describe('collect over TLS (rediss+sentinel://, rediss+cluster://, rediss://)', () => {
   let certs: TlsFiles & { dir: string };
   let sentinel: SentinelSetup;
   let cluster: ClusterSetup;
@@ -62,6 +63,18 @@ describe('collect over TLS (rediss+sentinel://, rediss+cluster://)', () => {
     const run = await almanac('--db', db, 'collect', '--redis', sentinel.url, '--layout', 'emp', '--json');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).sources[0]).toMatchObject({ status: 'ok', jobsNew: jobs });
+    // The bulk connection reached the master over TLS too, with the same certificate checks.
+    expect(run.stderr).not.toMatch(/bulk reads go through the general Redis client/);
+  });
+
+  it('collects from the master through plain rediss://, bulk reads included', async () => {
+    const url = `rediss://:${encodeURIComponent(PASSWORD)}@127.0.0.1:${await sentinel.masterPort()}`;
+    const db = path.join(cwd, 'single.duckdb');
+    const run = await almanac('--db', db, 'collect', '--redis', url, '--layout', 'emp', '--json');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).sources[0]).toMatchObject({ status: 'ok' });
+    expect(JSON.parse(run.stdout).sources[0].jobsNew).toBeGreaterThan(0);
+    expect(run.stderr).not.toMatch(/bulk reads go through the general Redis client/);
   });
 
   it('collects through rediss+cluster://', async () => {

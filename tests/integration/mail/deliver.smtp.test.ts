@@ -11,7 +11,8 @@ import type { DeliveryRow } from '../../../src/mail/ledger/DeliveryRow.ts';
 import { parseBundle } from '../../../src/report/parseBundle.ts';
 import { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { tempDir } from '../../helpers/tempDir.ts';
-import { deliverOnce, failPdf, mailWorld, NOW, publishPdf, recordingLogger } from './helpers/mailWorld.ts';
+import { recordingLogger } from '../../helpers/recordingLogger.ts';
+import { deliverOnce, failPdf, mailWorld, NOW, publishPdf } from './helpers/mailWorld.ts';
 import { freePort, startSmtpSink, type SmtpSink } from './helpers/smtpSink.ts';
 
 const root = tempDir('mail-smtp');

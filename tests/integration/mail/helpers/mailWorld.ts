@@ -7,6 +7,7 @@ import type { Logger } from '../../../../src/log/Logger.ts';
 import { deliverReports, type DeliverOptions } from '../../../../src/mail/deliverReports.ts';
 import { smtpTransport } from '../../../../src/mail/transport/smtpTransport.ts';
 import type { Warehouse } from '../../../../src/warehouse/Warehouse.ts';
+import { recordingLogger } from '../../../helpers/recordingLogger.ts';
 import { minimalPdf } from './minimalPdf.ts';
 
 const fixtureReports = fileURLToPath(new URL('../../../fixtures/bundles/reports', import.meta.url));
@@ -63,22 +64,6 @@ export async function failPdf(warehouse: Warehouse, kind: string, id: string, ch
     `INSERT OR REPLACE INTO pdf_exports VALUES ($kind, $id, NULL, 'failed', NULL, NULL, NULL, $check, $error, $now)`,
     { kind, id, check, error, now: NOW },
   );
-}
-
-/** A logger that keeps every line, so tests can search the logs for secrets. */
-export function recordingLogger(lines: string[] = []): Logger & { lines: string[] } {
-  const log = (level: string) => (msg: string, fields?: Record<string, unknown>) => {
-    lines.push(JSON.stringify({ level, msg, ...fields }));
-  };
-  const logger = {
-    lines,
-    debug: log('debug'),
-    info: log('info'),
-    warn: log('warn'),
-    error: log('error'),
-    child: () => logger,
-  };
-  return logger;
 }
 
 /** One in-process `deliver` run against an SMTP URL. */

@@ -1,0 +1,172 @@
+// Integration: the collector's bulk connection (BulkReadConnection) against private redis-servers: it reads what
+// ioredis reads, as the same user from the same database; it loses nothing when a pipeline stalls or the server
+// goes away (the pass fails with the reader's errors); and when it cannot connect at all, the pass goes on through
+// ioredis and says so.
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisReader } from '../../../src/collect/RedisReader.ts';
+import type { SourceConfig } from '../../../src/config/Config.ts';
+import { BulkReadConnection } from '../../../src/redis/BulkReadConnection.ts';
+import { openRedis } from '../../../src/redis/openRedis.ts';
+import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
+import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
+import { recordingLogger } from '../../helpers/recordingLogger.ts';
+import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
+import { collectOnce, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
+
+const PASSWORD = 'bulk pw/ü:@%';
+const DB = 2;
+const FIELDS = ['id', 'status', 'payload', 'missing', 'note'];
+const FALLBACK = /bulk reads go through the general Redis client/;
+
+const source = (url: string): SourceConfig => ({
+  name: 'fleet',
+  layout: 'emp',
+  redisUrl: url,
+  prefix: '',
+  queues: [],
+  fullScanMinutes: 360,
+});
+
+describe('bulk reads on their own connection', () => {
+  let redis: PrivateRedis;
+  let url: string;
+  let db: Redis;
+  let temp: TempWarehouse;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    await redis.admin.call('ACL', 'SETUSER', 'collector', 'on', `>${PASSWORD}`, '~*', '&*', '+@all');
+    url = `redis://collector:${encodeURIComponent(PASSWORD)}@127.0.0.1:${redis.port}/${DB}`;
+    db = redis.admin.duplicate({ db: DB });
+    await db.hset('job:plain', { id: 'plain', status: 'completed', payload: '{"a":1}' });
+    await db.hset('job:text', { id: 'text', status: 'failed', note: 'Zürich ✓ \r\n*1\r\n$-1\r\n' });
+    await db.hset('job:large', { id: 'large', payload: 'p'.repeat(3 * 1024 * 1024) });
+    await db.set('job:string', 'not a hash');
+    // The same key in database 0 must not be what is read.
+    await redis.admin.hset('job:plain', { id: 'wrong database' });
+    temp = tempWarehouse('bulk-reads');
+  }, 60_000);
+
+  afterAll(async () => {
+    db?.disconnect();
+    await redis?.stop();
+    temp?.remove();
+  });
+
+  it('reads the same fields as ioredis, as the same user from the same database, and names itself', async () => {
+    const client = await openRedis(url, { commandTimeoutMs: null });
+    const bulk = await BulkReadConnection.beside(client as Redis, {
+      name: 'almanac-test-bulk',
+      connectTimeoutMs: 2000,
+    });
+    try {
+      const keys = ['job:plain', 'job:text', 'job:large', 'job:string', 'job:absent'];
+      const viaBulk = await new RedisReader(client, url, { bulk }).readHashFields(keys, FIELDS);
+      const viaClient = await new RedisReader(client, url).readHashFields(keys, FIELDS);
+      expect(viaBulk.slice(0, 3)).toEqual(viaClient.slice(0, 3));
+      expect(viaBulk[0]).toEqual(['plain', 'completed', '{"a":1}', null, null]);
+      expect(viaBulk[1]).toEqual(['text', 'failed', null, null, 'Zürich ✓ \r\n*1\r\n$-1\r\n']);
+      expect((viaBulk[2] as string[])[2]).toHaveLength(3 * 1024 * 1024);
+      // A key that is not a hash is that key's error, as through ioredis; an absent one has no fields.
+      expect(viaBulk[3]).toBeInstanceOf(Error);
+      expect((viaBulk[3] as Error).message).toMatch(/^WRONGTYPE/);
+      expect((viaClient[3] as Error).message).toMatch(/^WRONGTYPE/);
+      expect(viaBulk[4]).toEqual([null, null, null, null, null]);
+      const clients = String(await redis.admin.call('CLIENT', 'LIST'));
+      expect(clients).toMatch(new RegExp(`name=almanac-test-bulk .*db=${DB} .*user=collector `));
+    } finally {
+      bulk.close();
+      client.disconnect();
+    }
+  });
+
+  it('collects a fleet through it without falling back to ioredis', async () => {
+    const fleet = await startPrivateRedis();
+    try {
+      const end = Date.parse('2026-11-20T12:00:00Z');
+      const sink = new RedisEmpSink(fleet.admin);
+      const { jobs } = await simulateToRedis({ seed: 5, end, days: 1, machines: 3, jobsPerDay: 800 }, sink, '');
+      const logger = recordingLogger();
+      const warehouse = await temp.open();
+      try {
+        const run = await collectOnce(warehouse, source(fleet.url), undefined, undefined, logger);
+        expect(run.summary.status).toBe('ok');
+        expect(run.summary.jobsNew).toBe(jobs);
+      } finally {
+        await warehouse.close();
+      }
+      expect(logger.lines.join('\n')).not.toMatch(FALLBACK);
+    } finally {
+      await fleet.stop();
+    }
+  });
+
+  it('times out a stalled pipeline (and a stalled opening), and fails a pipeline when the server goes away', async () => {
+    const doomed = await startPrivateRedis();
+    const client = await openRedis(doomed.url, { commandTimeoutMs: null });
+    const bulk = await BulkReadConnection.beside(client as Redis, {
+      name: 'almanac-test-bulk',
+      connectTimeoutMs: 2000,
+    });
+    client.on('error', () => undefined); // the server is stopped below
+    try {
+      await doomed.admin.hset('job:a', { id: 'a' });
+      const reader = new RedisReader(client, doomed.url, { timeoutMs: 300 });
+      const bulkReader = new RedisReader(client, doomed.url, { timeoutMs: 300, bulk });
+      await doomed.admin.call('CLIENT', 'PAUSE', '1000', 'ALL');
+      // While the server accepts but does not answer: reads time out, and so does opening a bulk connection.
+      await Promise.all([
+        expect(bulkReader.readHashFields(['job:a'], ['id'])).rejects.toMatchObject({ code: 'RedisTimeout' }),
+        expect(reader.readHashFields(['job:a'], ['id'])).rejects.toMatchObject({ code: 'RedisTimeout' }),
+        expect(
+          BulkReadConnection.beside(client as Redis, { name: 'almanac-test-bulk', connectTimeoutMs: 300 }),
+        ).rejects.toThrow(/no answer within 300 ms/),
+      ]);
+      // Paused again, so the pipeline is still unanswered when the server stops.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await doomed.admin.call('CLIENT', 'PAUSE', '5000', 'ALL');
+      const slow = new RedisReader(client, doomed.url, { timeoutMs: 10_000, bulk });
+      const inFlight = slow.readHashFields(['job:a'], ['id']).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await doomed.stop();
+      expect(await inFlight).toMatchObject({ code: 'RedisConnectionLost' });
+      await expect(slow.readHashFields(['job:a'], ['id'])).rejects.toMatchObject({ code: 'RedisConnectionLost' });
+    } finally {
+      bulk.close();
+      client.disconnect();
+    }
+  });
+
+  it('when its connection is refused, the pass goes on through ioredis and the log says why', async () => {
+    const full = await startPrivateRedis();
+    try {
+      const end = Date.parse('2026-11-20T12:00:00Z');
+      const { jobs } = await simulateToRedis(
+        { seed: 6, end, days: 1, machines: 2, jobsPerDay: 300 },
+        new RedisEmpSink(full.admin),
+        '',
+      );
+      // Room for the admin and the collector's client, none for a third connection.
+      await full.admin.call('CONFIG', 'SET', 'maxclients', '2');
+      const logger = recordingLogger();
+      const second = tempWarehouse('bulk-refused');
+      const warehouse = await second.open();
+      try {
+        const run = await collectOnce(warehouse, source(full.url), undefined, undefined, logger);
+        expect(run.summary.status).toBe('ok');
+        expect(run.summary.jobsNew).toBe(jobs);
+      } finally {
+        await warehouse.close();
+        second.remove();
+      }
+      const warning = logger.lines.find((line) => FALLBACK.test(line));
+      expect(warning).toMatch(/max number of clients/);
+    } finally {
+      await full.stop();
+    }
+  });
+});
