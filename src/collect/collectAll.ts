@@ -7,10 +7,11 @@ import { collectSource } from './collectSource.ts';
 import { redisSource } from './redisSource.ts';
 
 /**
- * Job rows per warehouse transaction during a backlog catch-up, as a multiple of the pipeline size (500 → 20,000):
- * memory stays flat whatever Redis holds, and a smaller batchSize also means smaller, more frequent commits.
+ * Job rows per warehouse transaction during a backlog catch-up, as a multiple of the pipeline size (500 → 10,000):
+ * memory stays flat whatever Redis holds, and a smaller batchSize also means smaller, more frequent commits. Units
+ * of 10,000 rather than 20,000 take a million-job catch-up the same time with less held between commits.
  */
-export const UNIT_PIPELINES = 40;
+export const UNIT_PIPELINES = 20;
 
 export function collectLimits(config: Config): CollectLimits {
   const { scanCount, batchSize } = config.collect;
