@@ -158,13 +158,10 @@ export class RedisReader {
     const bulk = this.bulk;
     if (bulk === null) {
       const replies = await this.batch(keys.map((key) => ['hmget', key, ...fields]));
-      return replies.map((reply) => reply.error ?? (reply.value as (string | null)[]));
+      return replies.map((reply) => reply.error ?? hashFieldsOf(reply.value));
     }
     const replies = await this.guard(() => bulk.send(keys.map((key) => ['HMGET', key, ...fields])));
-    return replies.map((reply) => {
-      if (reply instanceof RespReplyError || Array.isArray(reply)) return reply as HashFieldsResult;
-      return new Error(`HMGET answered ${typeof reply}, not an array`);
-    });
+    return replies.map((reply) => (reply instanceof RespReplyError ? reply : hashFieldsOf(reply)));
   }
 
   /** Masters sorted by address, so a saved `node:cursor` SCAN position means the same node on the next pass. */
@@ -238,6 +235,13 @@ function checked(command: readonly (string | number)[]): [string, ...(string | n
     throw new Error('the collector may only send CLIENT LIST');
   }
   return [name, ...command.slice(1)];
+}
+
+function hashFieldsOf(value: unknown): HashFieldsResult {
+  if (Array.isArray(value) && value.every((item) => item === null || typeof item === 'string')) {
+    return value as (string | null)[];
+  }
+  return new Error(`HMGET answered ${JSON.stringify(value)?.slice(0, 80)}, not a list of fields`);
 }
 
 function isCluster(client: Redis | Cluster): client is Cluster {
