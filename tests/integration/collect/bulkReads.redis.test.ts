@@ -12,7 +12,7 @@ import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import { recordingLogger } from '../../helpers/recordingLogger.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
-import { collectOnce, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
+import { collectOnce, tempWarehouse } from './testWarehouse.ts';
 
 const PASSWORD = 'bulk pw/ü:@%';
 const DB = 2;
@@ -32,7 +32,6 @@ describe('bulk reads on their own connection', () => {
   let redis: PrivateRedis;
   let url: string;
   let db: Redis;
-  let temp: TempWarehouse;
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
@@ -45,13 +44,11 @@ describe('bulk reads on their own connection', () => {
     await db.set('job:string', 'not a hash');
     // The same key in database 0 must not be what is read.
     await redis.admin.hset('job:plain', { id: 'wrong database' });
-    temp = tempWarehouse('bulk-reads');
   }, 60_000);
 
   afterAll(async () => {
     db?.disconnect();
     await redis?.stop();
-    temp?.remove();
   });
 
   it('reads the same fields as ioredis, as the same user from the same database, and names itself', async () => {
@@ -84,19 +81,7 @@ describe('bulk reads on their own connection', () => {
   it('collects a fleet through it without falling back to ioredis', async () => {
     const fleet = await startPrivateRedis();
     try {
-      const end = Date.parse('2026-11-20T12:00:00Z');
-      const sink = new RedisEmpSink(fleet.admin);
-      const { jobs } = await simulateToRedis({ seed: 5, end, days: 1, machines: 3, jobsPerDay: 800 }, sink, '');
-      const logger = recordingLogger();
-      const warehouse = await temp.open();
-      try {
-        const run = await collectOnce(warehouse, source(fleet.url), undefined, undefined, logger);
-        expect(run.summary.status).toBe('ok');
-        expect(run.summary.jobsNew).toBe(jobs);
-      } finally {
-        await warehouse.close();
-      }
-      expect(logger.lines.join('\n')).not.toMatch(FALLBACK);
+      expect(await collectFleet(fleet, 5)).not.toMatch(FALLBACK);
     } finally {
       await fleet.stop();
     }
@@ -144,29 +129,35 @@ describe('bulk reads on their own connection', () => {
   it('when its connection is refused, the pass goes on through ioredis and the log says why', async () => {
     const full = await startPrivateRedis();
     try {
-      const end = Date.parse('2026-11-20T12:00:00Z');
-      const { jobs } = await simulateToRedis(
-        { seed: 6, end, days: 1, machines: 2, jobsPerDay: 300 },
-        new RedisEmpSink(full.admin),
-        '',
-      );
       // Room for the admin and the collector's client, none for a third connection.
-      await full.admin.call('CONFIG', 'SET', 'maxclients', '2');
-      const logger = recordingLogger();
-      const second = tempWarehouse('bulk-refused');
-      const warehouse = await second.open();
-      try {
-        const run = await collectOnce(warehouse, source(full.url), undefined, undefined, logger);
-        expect(run.summary.status).toBe('ok');
-        expect(run.summary.jobsNew).toBe(jobs);
-      } finally {
-        await warehouse.close();
-        second.remove();
-      }
-      const warning = logger.lines.find((line) => FALLBACK.test(line));
+      const log = await collectFleet(full, 6, () => full.admin.call('CONFIG', 'SET', 'maxclients', '2'));
+      const warning = log.split('\n').find((line) => FALLBACK.test(line));
       expect(warning).toMatch(/max number of clients/);
     } finally {
       await full.stop();
     }
   });
 });
+
+/**
+ * Simulates a small fleet into `fleet`, collects it into a fresh warehouse (after `beforeCollect`), checks that
+ * every job arrived, and returns the pass's log.
+ */
+async function collectFleet(fleet: PrivateRedis, seed: number, beforeCollect = async (): Promise<unknown> => null) {
+  const end = Date.parse('2026-11-20T12:00:00Z');
+  const sink = new RedisEmpSink(fleet.admin);
+  const { jobs } = await simulateToRedis({ seed, end, days: 1, machines: 3, jobsPerDay: 500 }, sink, '');
+  await beforeCollect();
+  const logger = recordingLogger();
+  const temp = tempWarehouse(`bulk-reads-${seed}`);
+  const warehouse = await temp.open();
+  try {
+    const run = await collectOnce(warehouse, source(fleet.url), undefined, undefined, logger);
+    expect(run.summary.status).toBe('ok');
+    expect(run.summary.jobsNew).toBe(jobs);
+  } finally {
+    await warehouse.close();
+    temp.remove();
+  }
+  return logger.lines.join('\n');
+}
