@@ -108,10 +108,11 @@ export class WarehouseSession implements CollectSession {
       if (jobs.length > 0) {
         for (const statement of sqlStatements(sql('createJobsStage.sql'))) await w.run(statement);
         await this.stage(() => appendColumns(w.connection, RAW_JOBS_STAGE, jobStageBatch(jobs)));
-        await this.execute(sql('loadJobsStage.sql'), { source: this.source, collected_at: this.now });
-        out.jobsNew = await this.execute(sql('insertNewJobs.sql'));
-        // All new (a catch-up): nothing known can have changed, so the join is skipped.
+        const rows = { source: this.source, collected_at: this.now };
+        out.jobsNew = await this.execute(sql('insertNewJobs.sql'), rows);
+        // All new (a catch-up): nothing known can have changed, so the stage and the join are skipped.
         if (out.jobsNew < jobs.length) {
+          await this.execute(sql('loadJobsStage.sql'), rows);
           // The last statement inserts the replacements: its count is the number of jobs updated.
           for (const statement of sqlStatements(sql('replaceChangedJobs.sql'))) {
             out.jobsUpdated = await this.execute(statement);
