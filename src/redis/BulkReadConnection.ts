@@ -16,7 +16,8 @@ interface Pending {
  * A second connection to the server an ioredis client is connected to, for the collector's bulk reads only: a
  * pipeline is encoded in one buffer and its replies parsed straight into values, with none of the per-command
  * objects, promises and string building of a general client. Reading a backlog's job hashes this way takes a
- * third of the CPU and half the memory of ioredis pipelines (docs/collector.md, "Benchmark").
+ * third of the main thread's time and half the memory of ioredis pipelines (docs/collector.md, "A bulk
+ * connection, smaller units, and the young generation").
  *
  * It speaks to the same address with the same TLS options and credentials as the client it is opened beside, so
  * whatever the URL said (`rediss://`, `?password=`, a database, a Unix socket, the master a Sentinel named) holds
@@ -27,8 +28,9 @@ export class BulkReadConnection {
   private readonly parser: RespReplyParser;
   private readonly pending: Pending[] = [];
   private failure: Error | null = null;
-  /** The last error reply: when Redis refuses a connection (maxclients) it says why, then closes it. */
-  private lastRefusal: RespReplyError | null = null;
+  /** Until the handshake is done: a server that refuses a connection (maxclients) says why, then closes it. */
+  private opening = true;
+  private refusal: RespReplyError | null = null;
 
   private constructor(socket: net.Socket) {
     this.socket = socket;
@@ -42,7 +44,7 @@ export class BulkReadConnection {
     });
     socket.on('error', (error) => this.fail(error));
     socket.on('close', () => {
-      const said = this.lastRefusal ? ` (Redis said: ${this.lastRefusal.message})` : '';
+      const said = this.refusal ? ` (Redis said: ${this.refusal.message})` : '';
       this.fail(new Error(`Connection is closed${said}`));
     });
   }
@@ -117,10 +119,11 @@ export class BulkReadConnection {
       if (index === setName) return;
       throw reply;
     });
+    this.opening = false;
   }
 
   private onReply(reply: RespReply): void {
-    if (reply instanceof RespReplyError) this.lastRefusal = reply;
+    if (this.opening && reply instanceof RespReplyError) this.refusal ??= reply;
     const head = this.pending[0];
     if (!head) {
       const text = reply instanceof RespReplyError ? `: ${reply.message}` : '';
