@@ -68,13 +68,19 @@ export async function collectFullScan(
     rejects = [];
     await commit;
     commit = session.commit(unit);
+    commit.catch(() => undefined); // awaited later; see the reads below
   };
   try {
     for await (const page of scanJobHashes(reader, keys, session.limits.scanCount, from)) {
       // Stopping: the unit in flight commits (finally below); what was read since is read again from its cursor.
       signal?.throwIfAborted();
       for (let i = 0; i < page.jobKeys.length; i += batchSize) {
-        reads.push(readJobRecords(reader, keys, page.jobKeys.slice(i, i + batchSize), session.source, session.limits));
+        const read = readJobRecords(reader, keys, page.jobKeys.slice(i, i + batchSize), session.source, session.limits);
+        // Awaited in order by land(), but a later read can fail first (reads span the bulk and the main
+        // connection) while the pass awaits a SCAN page: marked handled now, so that failure is not an unhandled
+        // rejection ending the process; land() or the finally below still sees it.
+        read.catch(() => undefined);
+        reads.push(read);
       }
       await land(MAX_READS_IN_FLIGHT);
       if (page.done) break;

@@ -126,6 +126,37 @@ describe('bulk reads on their own connection', () => {
     }
   });
 
+  it('the server dying while reads and a SCAN are in flight fails the pass cleanly', async () => {
+    const fleet = await startPrivateRedis();
+    const temp = tempWarehouse('bulk-killed');
+    const warehouse = await temp.open();
+    try {
+      const end = Date.parse('2026-11-20T12:00:00Z');
+      const sink = new RedisEmpSink(fleet.admin);
+      await simulateToRedis({ seed: 7, end, days: 1, machines: 3, jobsPerDay: 6000 }, sink, '');
+      // Small pipelines: every SCAN page starts several reads, so some are in flight while the pass waits for
+      // the next page. The pause holds both there; the server then stops with both connections waiting.
+      const limits = { scanCount: 200, batchSize: 40, unitRows: 800 };
+      const pass = collectOnce(warehouse, source(fleet.url), limits);
+      for (let i = 0; i < 400; i++) {
+        if (/name=almanac-collect-bulk /.test(String(await fleet.admin.call('CLIENT', 'LIST')))) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await fleet.admin.call('CLIENT', 'PAUSE', '3000', 'ALL');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await fleet.stop();
+      // Vitest fails the file on an unhandled rejection: a read nobody was awaiting must not leave one.
+      const { summary, error } = await pass;
+      expect(summary.status).toBe('failed');
+      expect(error).toMatchObject({ code: expect.stringMatching(/^Redis(ConnectionLost|Unreachable)$/) });
+    } finally {
+      await warehouse.close();
+      temp.remove();
+      await fleet.stop();
+    }
+  });
+
   it('when its connection is refused, the pass goes on through ioredis and the log says why', async () => {
     const full = await startPrivateRedis();
     try {

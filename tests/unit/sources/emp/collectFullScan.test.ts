@@ -1,0 +1,64 @@
+// The full scan keeps several reads in flight while it asks for the next SCAN page. Reads go over two connections
+// (job hashes on the bulk one, failure details on the main one), so they can fail in any order when Redis dies:
+// a read that fails while the pass awaits something else must not become an unhandled rejection (which ends the
+// process before the run is recorded). The reader here is scripted so that the order is exact.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CollectSession } from '../../../../src/collect/CollectSession.ts';
+import type { RedisReader } from '../../../../src/collect/RedisReader.ts';
+import { silentLogger } from '../../../../src/log/silentLogger.ts';
+import { collectFullScan } from '../../../../src/sources/emp/collectFullScan.ts';
+import { empKeys } from '../../../../src/sources/emp/empKeys.ts';
+
+const lost = (what: string) => new Error(`Connection is closed (${what})`);
+const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('collectFullScan when Redis dies with reads in flight', () => {
+  const unhandled: unknown[] = [];
+  const record = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', record);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', record);
+  });
+
+  it('fails with the error it was waiting for and leaves no rejection unhandled', async () => {
+    let reads = 0;
+    const reader = {
+      call: async () => 'run_id:0123abcd',
+      // Page one starts two reads; page two is what the pass awaits when the connections drop.
+      async *scan() {
+        yield { keys: ['job:a', 'job:b', 'job:c', 'job:d'], cursor: '0:7', done: false };
+        await after(100);
+        throw lost('SCAN');
+      },
+      // The second read fails first (the bulk connection noticed first), the first one later.
+      readHashFields: async () => {
+        const read = ++reads;
+        await after(read === 1 ? 50 : 0);
+        throw lost(`read ${read}`);
+      },
+      batch: async () => [],
+    } as unknown as RedisReader;
+    const commits: unknown[] = [];
+    const session: CollectSession = {
+      source: 'fleet',
+      now: Date.parse('2026-11-20T12:00:00Z'),
+      limits: { scanCount: 1000, batchSize: 2, unitRows: 100 },
+      logger: silentLogger,
+      checkpoint: async () => null,
+      existingJobs: async () => new Map(),
+      countJobs: async () => 0,
+      commit: async (unit) => {
+        commits.push(unit);
+        return { jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 };
+      },
+    };
+    await expect(collectFullScan(session, reader, empKeys(''))).rejects.toThrow(/Connection is closed \(SCAN\)/);
+    await after(20); // Node reports unhandled rejections after the microtask queue drains
+    expect(reads).toBe(2);
+    expect(unhandled).toEqual([]);
+    expect(commits).toEqual([]);
+  });
+});
