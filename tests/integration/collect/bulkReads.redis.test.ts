@@ -5,28 +5,18 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisReader } from '../../../src/collect/RedisReader.ts';
-import type { SourceConfig } from '../../../src/config/Config.ts';
 import { BulkReadConnection } from '../../../src/redis/BulkReadConnection.ts';
 import { openRedis } from '../../../src/redis/openRedis.ts';
 import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import { recordingLogger } from '../../helpers/recordingLogger.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
-import { collectOnce, tempWarehouse } from './testWarehouse.ts';
+import { collectOnce, empSource, tempWarehouse } from './testWarehouse.ts';
 
 const PASSWORD = 'bulk pw/ü:@%';
 const DB = 2;
 const FIELDS = ['id', 'status', 'payload', 'missing', 'note'];
 const FALLBACK = /bulk reads go through the general Redis client/;
-
-const source = (url: string): SourceConfig => ({
-  name: 'fleet',
-  layout: 'emp',
-  redisUrl: url,
-  prefix: '',
-  queues: [],
-  fullScanMinutes: 360,
-});
 
 describe('bulk reads on their own connection', () => {
   let redis: PrivateRedis;
@@ -137,7 +127,7 @@ describe('bulk reads on their own connection', () => {
       // Small pipelines: every SCAN page starts several reads, so some are in flight while the pass waits for
       // the next page. The pause holds both there; the server then stops with both connections waiting.
       const limits = { scanCount: 200, batchSize: 40, unitRows: 800 };
-      const pass = collectOnce(warehouse, source(fleet.url), limits);
+      const pass = collectOnce(warehouse, empSource(fleet.url), limits);
       for (let i = 0; i < 400; i++) {
         if (/name=almanac-collect-bulk /.test(String(await fleet.admin.call('CLIENT', 'LIST')))) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -183,7 +173,7 @@ async function collectFleet(fleet: PrivateRedis, seed: number, beforeCollect = a
   const temp = tempWarehouse(`bulk-reads-${seed}`);
   const warehouse = await temp.open();
   try {
-    const run = await collectOnce(warehouse, source(fleet.url), undefined, undefined, logger);
+    const run = await collectOnce(warehouse, empSource(fleet.url), undefined, undefined, logger);
     expect(run.summary.status).toBe('ok');
     expect(run.summary.jobsNew).toBe(jobs);
   } finally {

@@ -2,20 +2,15 @@
 // that fails cleanly when Redis is unreachable or lost mid-run, then catches up. Uses a private redis-server.
 import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../../src/config/Config.ts';
 import { WarehouseSession } from '../../../src/collect/WarehouseSession.ts';
 import { RedisEmpSink } from '../../../src/simulate/RedisEmpSink.ts';
 import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import type { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
-import { collectOnce, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
+import { collectOnce, empSource, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
 
 const SECRET = 'r3ad-0nly-s3cret';
 const LIMITS = { scanCount: 50, batchSize: 20, unitRows: 200 };
-
-function emp(url: string, name = 'fleet'): SourceConfig {
-  return { name, layout: 'emp', redisUrl: url, prefix: '', queues: [], fullScanMinutes: 360 };
-}
 
 async function everyText(w: Warehouse): Promise<string> {
   const tables = ['collection_runs', 'rejects', 'checkpoints', 'coverage_gaps', 'jobs'];
@@ -81,10 +76,14 @@ describe('collector safety against a real Redis', () => {
     const readOnlyUrl = `redis://reader:${SECRET}@127.0.0.1:${redis.port}`;
     const w = await temp.open();
     try {
-      const e = await collectOnce(w, emp(readOnlyUrl, 'ro-emp'), LIMITS);
+      const e = await collectOnce(w, empSource(readOnlyUrl, 'ro-emp'), LIMITS);
       expect(e.error).toBeUndefined();
       expect(e.summary.jobsNew).toBe(jobs);
-      const b = await collectOnce(w, { ...emp(readOnlyUrl, 'ro-bull'), layout: 'bullmq', prefix: 'bull' }, LIMITS);
+      const b = await collectOnce(
+        w,
+        { ...empSource(readOnlyUrl, 'ro-bull'), layout: 'bullmq', prefix: 'bull' },
+        LIMITS,
+      );
       expect(b.error).toBeUndefined();
       expect(b.summary.jobsNew).toBe(5);
       // ...and the same user is refused a write, so the check above is real.
@@ -100,7 +99,7 @@ describe('collector safety against a real Redis', () => {
   it('records an unreachable Redis as a failed run, without the password', async () => {
     const w = await temp.open();
     try {
-      const down = await collectOnce(w, emp(`redis://u:${SECRET}@127.0.0.1:1`, 'down'), LIMITS);
+      const down = await collectOnce(w, empSource(`redis://u:${SECRET}@127.0.0.1:1`, 'down'), LIMITS);
       expect(down.summary.status).toBe('failed');
       expect((down.error as { code?: string }).code).toBe('RedisUnreachable');
       const run = await w.all<{ status: string; error: string }>(
@@ -108,7 +107,11 @@ describe('collector safety against a real Redis', () => {
       );
       expect(run).toEqual([{ status: 'failed', error: expect.stringContaining('refused') as string }]);
       expect(run[0]!.error).toContain('***');
-      const wrong = await collectOnce(w, emp(`redis://reader:not-${SECRET}@127.0.0.1:${redis.port}`, 'down'), LIMITS);
+      const wrong = await collectOnce(
+        w,
+        empSource(`redis://reader:not-${SECRET}@127.0.0.1:${redis.port}`, 'down'),
+        LIMITS,
+      );
       expect((wrong.error as { code?: string }).code).toBe('RedisAuthFailed');
       expect(await everyText(w)).not.toContain(SECRET);
     } finally {
@@ -128,7 +131,7 @@ describe('collector safety against a real Redis', () => {
       };
       let lost;
       try {
-        lost = await collectOnce(w, emp(redis.url, 'cut'), LIMITS);
+        lost = await collectOnce(w, empSource(redis.url, 'cut'), LIMITS);
       } finally {
         WarehouseSession.prototype.commit = commit;
       }
@@ -145,7 +148,7 @@ describe('collector safety against a real Redis', () => {
       );
       expect(cursor[0]?.value).not.toBe('done');
 
-      const next = await collectOnce(w, emp(redis.url, 'cut'), LIMITS);
+      const next = await collectOnce(w, empSource(redis.url, 'cut'), LIMITS);
       expect(next.error).toBeUndefined();
       const all = await w.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM jobs WHERE source = 'cut'");
       expect(all[0]!.n).toBe(jobs);

@@ -15,7 +15,7 @@ import { simulateToRedis } from '../../../src/simulate/simulateToRedis.ts';
 import type { Warehouse } from '../../../src/warehouse/Warehouse.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
 import { runAlmanac } from '../../helpers/runAlmanac.ts';
-import { collectOnce, SMALL_LIMITS, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
+import { collectOnce, empSource, SMALL_LIMITS, tempWarehouse, type TempWarehouse } from './testWarehouse.ts';
 
 /** A logger that hands every debug line to `onDebug` (the pass logs one per committed unit). */
 function watchingLogger(onDebug: (message: string, fields: LogFields) => void, bound: LogFields = {}): Logger {
@@ -55,7 +55,7 @@ describe('stopping a collection pass between units', () => {
       new RedisEmpSink(redis.admin),
       'f:',
     );
-    config = { name: 'fleet', layout: 'emp', redisUrl: redis.url, prefix: 'f:', queues: [], fullScanMinutes: 360 };
+    config = empSource(redis.url, 'fleet', 'f:');
   }, 120_000);
 
   afterAll(async () => {

@@ -29,6 +29,11 @@ export function tempWarehouse(label: string): TempWarehouse {
   };
 }
 
+/** An emp source as a test configures it: no key prefix and a full scan due every 6 hours. */
+export function empSource(redisUrl: string, name = 'fleet', prefix = ''): SourceConfig {
+  return { name, layout: 'emp', redisUrl, prefix, queues: [], fullScanMinutes: 360 };
+}
+
 /** One collection pass of a source config into an open warehouse, as `almanac collect` runs it. */
 export async function collectOnce(
   warehouse: Warehouse,
