@@ -119,8 +119,13 @@ describe('almanac schedule (real Redis, real warehouse)', () => {
       try {
         const [jobs] = await warehouse.all<{ n: number }>("SELECT count(*) AS n FROM jobs WHERE source = 'fleet'");
         expect(jobs!.n).toBeGreaterThan(1000);
-        const notOk = await warehouse.all("SELECT * FROM collection_runs WHERE status <> 'ok'");
-        expect(notOk).toEqual([]);
+        // The SIGTERM above can land while a tick's pass runs: that pass stops between units and is recorded as
+        // interrupted, as documented (docs/operations.md, "Stopping"). Nothing else may have failed.
+        const notOk = await warehouse.all<{ error: string | null }>(
+          "SELECT * FROM collection_runs WHERE status <> 'ok'",
+        );
+        expect(notOk.filter((r) => !/^interrupted: SIGTERM received/.test(r.error ?? ''))).toEqual([]);
+        expect(notOk.length).toBeLessThanOrEqual(1);
       } finally {
         await warehouse.close();
       }
