@@ -153,7 +153,9 @@ describe('bulk reads on their own connection', () => {
       // Room for the admin and the collector's client, none for a third connection.
       const log = await collectFleet(full, 6, () => full.admin.call('CONFIG', 'SET', 'maxclients', '2'));
       const warning = log.split('\n').find((line) => FALLBACK.test(line));
-      expect(warning).toMatch(/max number of clients/);
+      // Redis writes its reason and closes at once. When the handshake crosses that close, the server answers with
+      // a reset, and Linux drops the unread reason with it: the log then has the reset instead.
+      expect(warning).toMatch(/max number of clients|ECONNRESET/);
     } finally {
       await full.stop();
     }
