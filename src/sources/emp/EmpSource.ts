@@ -19,11 +19,13 @@ export interface EmpSourceOptions {
 }
 
 /**
- * emp-job-queue (redis-emp.md §12). Each pass: machines and workers; the unfinished jobs (pending set, the
- * workers' active hashes) with the queue snapshot; recent finished jobs through `jobs:completed`/`jobs:failed` and a watermark, or, on the first pass,
- * after an interruption and every `fullScanMinutes`, a full SCAN of `job:*`; either way, finished-set entries whose
- * job hash is gone become coverage gaps; model downloads from `telemetry:events`; the snapshot is committed last,
- * so a failed pass leaves none.
+ * emp-job-queue (redis-emp.md §12). Each pass: recent finished jobs through `jobs:completed`/`jobs:failed` and a
+ * watermark, or, on the first pass, after an interruption and every `fullScanMinutes`, a full SCAN of `job:*`;
+ * either way, finished-set entries whose job hash is gone become coverage gaps. Then machines and workers; the
+ * unfinished jobs (pending set, the workers' active hashes) with the queue snapshot; model downloads from
+ * `telemetry:events`. History comes first so that a full scan's walk of the keyspace also finds the machines, and
+ * the live jobs, read after it, leave their latest state. The snapshot is committed last, so a failed pass leaves
+ * none.
  */
 export class EmpSource implements Source {
   readonly layout = 'emp' as const;
@@ -38,18 +40,19 @@ export class EmpSource implements Source {
   async collect(session: CollectSession, signal?: AbortSignal): Promise<void> {
     const { reader } = this.options;
     const keys = empKeys(this.options.prefix);
-    const { machines, workers, rejects } = await readEmpSnapshot(session, reader, keys);
+    let machineInfoKeys: string[] | null = null;
+    if (await fullScanDue(session, this.options.fullScanMinutes)) {
+      await countLostJobHashes(session, reader, keys);
+      machineInfoKeys = await collectFullScan(session, reader, keys, signal);
+    } else await collectFinishedEntries(session, reader, keys);
+    signal?.throwIfAborted();
+    const { machines, workers, rejects } = await readEmpSnapshot(session, reader, keys, machineInfoKeys);
     const queues = await readLiveJobs(
       session,
       reader,
       keys,
       workers.map((w) => w.worker_id),
     );
-    signal?.throwIfAborted();
-    if (await fullScanDue(session, this.options.fullScanMinutes)) {
-      await countLostJobHashes(session, reader, keys);
-      await collectFullScan(session, reader, keys, signal);
-    } else await collectFinishedEntries(session, reader, keys);
     signal?.throwIfAborted();
     await collectTelemetry(session, reader, keys);
     signal?.throwIfAborted();

@@ -6,7 +6,7 @@ import { FINISHED_WATERMARK, WATERMARK_LAG_MS } from './collectFinishedEntries.t
 import type { EmpKeys } from './empKeys.ts';
 import { jobRowsOf } from './jobRowsOf.ts';
 import { readJobRecords } from './readJobRecords.ts';
-import { scanJobHashes } from './scanJobHashes.ts';
+import { scanJobAndMachineKeys } from './scanJobAndMachineKeys.ts';
 
 export const FULL_SCAN_CURSOR = 'full_scan_cursor';
 export const FULL_SCAN_AT = 'full_scan_at';
@@ -28,13 +28,16 @@ export async function fullScanDue(session: CollectSession, intervalMinutes: numb
  * TTLs. Streams in units of `unitRows` jobs, each committed with the SCAN cursor reached: memory stays flat, and
  * a killed pass resumes from the last committed cursor. Completing it moves the finished-set watermark to the
  * pass start, since everything finished before then has been read.
+ *
+ * Returns the machine info keys the same walk met (readEmpSnapshot reads them), or null when this pass resumed an
+ * interrupted scan and so did not walk the whole keyspace.
  */
 export async function collectFullScan(
   session: CollectSession,
   reader: RedisReader,
   keys: EmpKeys,
   signal?: AbortSignal,
-): Promise<void> {
+): Promise<string[] | null> {
   const saved = await session.checkpoint(FULL_SCAN_CURSOR);
   // A SCAN cursor only means something to the server instance that issued it: after a restart or failover the
   // rebuilt hash table orders keys differently and resuming would skip some. Resume only on the same run_id.
@@ -51,6 +54,7 @@ export async function collectFullScan(
   // unit's commit (on DuckDB's threads) while the next unit is read. A unit is committed only once every read of
   // the pages its cursor covers has landed, so the cursor never runs ahead of the rows.
   const reads: Promise<Awaited<ReturnType<typeof readJobRecords>>>[] = [];
+  const machineInfoKeys: string[] = [];
   let records: JobRecord[] = [];
   let rejects: RejectRow[] = [];
   let commit: Promise<unknown> = Promise.resolve();
@@ -71,9 +75,10 @@ export async function collectFullScan(
     commit.catch(() => undefined); // awaited later; see the reads below
   };
   try {
-    for await (const page of scanJobHashes(reader, keys, session.limits.scanCount, from)) {
+    for await (const page of scanJobAndMachineKeys(reader, keys, session.limits.scanCount, from)) {
       // Stopping: the unit in flight commits (finally below); what was read since is read again from its cursor.
       signal?.throwIfAborted();
+      for (const key of page.machineInfoKeys) machineInfoKeys.push(key);
       for (let i = 0; i < page.jobKeys.length; i += batchSize) {
         const read = readJobRecords(reader, keys, page.jobKeys.slice(i, i + batchSize), session.source, session.limits);
         // Awaited in order by land(), but a later read can fail first (reads span the bulk and the main
@@ -102,6 +107,7 @@ export async function collectFullScan(
     await Promise.allSettled([commit, ...reads]);
   }
   await commit;
+  return resuming ? null : machineInfoKeys;
 }
 
 async function serverRunId(reader: RedisReader): Promise<string | null> {

@@ -6,8 +6,12 @@ export interface EmpKeys {
   readonly prefix: string;
   job(jobId: string): string;
   jobProgress(jobId: string): string;
-  /** SCAN pattern for job hashes; it also matches `job:{id}:progress`, which readers must skip. */
-  jobPattern: string;
+  /**
+   * SCAN pattern of a full pass: every job hash and machine info key, in one walk of the keyspace. It also matches
+   * other keys (`job:{id}:progress`, `jobs:*`), which isJobHash and isMachineInfo sort out.
+   */
+  fullScanPattern: string;
+  isJobHash(key: string): boolean;
   pending: string;
   active(workerId: string): string;
   activePattern: string;
@@ -17,7 +21,10 @@ export interface EmpKeys {
   workerHeartbeat(workerId: string): string;
   workerPattern: string;
   machineInfo(machineId: string): string;
+  /** SCAN pattern of machine info keys, for a pass that does not walk the keyspace anyway. */
   machineInfoPattern: string;
+  /** What machineInfoPattern matches. */
+  isMachineInfo(key: string): boolean;
   telemetryEvents: string;
   /** Success attestation of one attempt (`attempt` = retry_count + 1 at completion). */
   completionAttestation(jobId: string, workflowId: string, attempt: number): string;
@@ -38,13 +45,20 @@ function attestationStem(jobId: string, workflowId: string): string {
   return workflowId === '' ? `step-id:${step}` : `job-id:${workflowId}:step-id:${step}`;
 }
 
+/** `text` matched literally in a SCAN MATCH pattern. */
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}
+
 export function empKeys(prefix = ''): EmpKeys {
   const p = prefix;
+  const glob = escapeGlob(p);
   return {
     prefix: p,
     job: (id) => `${p}job:${id}`,
     jobProgress: (id) => `${p}job:${id}:progress`,
-    jobPattern: `${p}job:*`,
+    fullScanPattern: `${glob}[jm]*`,
+    isJobHash: (key) => key.startsWith(`${p}job:`) && !key.endsWith(':progress'),
     pending: `${p}jobs:pending`,
     active: (w) => `${p}jobs:active:${w}`,
     activePattern: `${p}jobs:active:*`,
@@ -54,7 +68,10 @@ export function empKeys(prefix = ''): EmpKeys {
     workerHeartbeat: (w) => `${p}worker:${w}:heartbeat`,
     workerPattern: `${p}worker:*`,
     machineInfo: (m) => `${p}machine:${m}:info`,
-    machineInfoPattern: `${p}machine:*:info`,
+    machineInfoPattern: `${glob}machine:*:info`,
+    // `machine:*:info` needs both colons: `machine:info` does not match it.
+    isMachineInfo: (key) =>
+      key.length >= p.length + 'machine::info'.length && key.startsWith(`${p}machine:`) && key.endsWith(':info'),
     telemetryEvents: `${p}telemetry:events`,
     completionAttestation: (id, wf, n) => `${p}worker:completion:${attestationStem(id, wf)}:attempt:${n}`,
     failureAttestation: (id, wf, n) =>

@@ -3,28 +3,33 @@ import type { MachineSnapshotRow, RejectRow, WorkerSnapshotRow } from '../../col
 import type { CommandResult, RedisReader } from '../../collect/RedisReader.ts';
 import { decodeMachineInfo, decodeWorkerHash } from './decodeFleetState.ts';
 import type { EmpKeys } from './empKeys.ts';
-import { escapeGlob } from './scanJobHashes.ts';
 import { workerIdsOfMachine } from './workerIdsOfMachine.ts';
 
 /**
- * Machines (`machine:*:info`, found by SCAN: the only keyspace scan of an incremental pass) and the workers their
- * structures name (`worker:{id}`), through the simulator's fleet-state decoders so collected snapshots equal
- * `simulate --warehouse` snapshots. Both expire two minutes after a fleet stops reporting: absent means offline.
+ * Machines (`machine:*:info`) and the workers their structures name (`worker:{id}`), through the simulator's
+ * fleet-state decoders so collected snapshots equal `simulate --warehouse` snapshots. Both expire two minutes after
+ * a fleet stops reporting: absent means offline. The machine keys are those a full scan just met, or else found by
+ * a SCAN of their own (the only keyspace walk of an incremental pass).
  */
 export async function readEmpSnapshot(
   session: CollectSession,
   reader: RedisReader,
   keys: EmpKeys,
+  scannedMachineInfoKeys: readonly string[] | null,
 ): Promise<{ machines: MachineSnapshotRow[]; workers: WorkerSnapshotRow[]; rejects: RejectRow[] }> {
   const { batchSize, scanCount } = session.limits;
   const machines: MachineSnapshotRow[] = [];
   const workers: WorkerSnapshotRow[] = [];
   const rejects: RejectRow[] = [];
   const workerIds = new Set<string>();
-  const machineKeys: string[] = [];
-  for await (const page of reader.scan(`${escapeGlob(keys.prefix)}machine:*:info`, scanCount)) {
-    machineKeys.push(...page.keys);
+  // SCAN may return a key twice (while Redis rehashes): a machine is read once.
+  const found = new Set<string>(scannedMachineInfoKeys);
+  if (scannedMachineInfoKeys === null) {
+    for await (const page of reader.scan(keys.machineInfoPattern, scanCount)) {
+      for (const key of page.keys) found.add(key);
+    }
   }
+  const machineKeys = [...found].sort();
   for (let i = 0; i < machineKeys.length; i += batchSize) {
     const slice = machineKeys.slice(i, i + batchSize);
     const replies = await reader.batch(slice.map((k) => ['hgetall', k]));

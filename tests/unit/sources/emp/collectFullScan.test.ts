@@ -62,3 +62,51 @@ describe('collectFullScan when Redis dies with reads in flight', () => {
     expect(commits).toEqual([]);
   });
 });
+
+describe('collectFullScan and the machines its walk meets', () => {
+  const SERVER = 'run_id:0123abcd';
+  const scripted = (pages: { keys: string[]; cursor: string; done: boolean }[]) => {
+    const patterns: string[] = [];
+    const reader = {
+      call: async () => SERVER,
+      async *scan(pattern: string) {
+        patterns.push(pattern);
+        yield* pages;
+      },
+      readHashFields: async (keys: readonly string[]) => keys.map(() => [null]),
+      batch: async () => [],
+    } as unknown as RedisReader;
+    return { reader, patterns };
+  };
+  const session = (checkpoints: Record<string, string>): CollectSession => ({
+    source: 'fleet',
+    now: Date.parse('2026-11-20T12:00:00Z'),
+    limits: { scanCount: 1000, batchSize: 2, unitRows: 100 },
+    logger: silentLogger,
+    checkpoint: async (name) => checkpoints[name] ?? null,
+    existingJobs: async () => new Map(),
+    countJobs: async () => 0,
+    commit: async () => ({ jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 }),
+  });
+  const pages = [
+    {
+      keys: ['p[1]:job:a', 'p[1]:machine:m1:info', 'p[1]:job:a:progress', 'p[1]:jobs:pending'],
+      cursor: '0:5',
+      done: false,
+    },
+    { keys: ['p[1]:machine:m2:info', 'p[1]:machine:info', 'p[1]:machinery'], cursor: 'done', done: true },
+  ];
+
+  it('walks job hashes and machine info keys with one pattern and returns the machine keys', async () => {
+    const { reader, patterns } = scripted(pages);
+    const machines = await collectFullScan(session({}), reader, empKeys('p[1]:'));
+    expect(patterns).toEqual(['p\\[1\\]:[jm]*']);
+    expect(machines).toEqual(['p[1]:machine:m1:info', 'p[1]:machine:m2:info']);
+  });
+
+  it('returns no machine keys when it resumed an interrupted walk, which saw only part of the keyspace', async () => {
+    const { reader } = scripted(pages.slice(1));
+    const resumed = session({ full_scan_cursor: '0:5', full_scan_server: '0123abcd' });
+    expect(await collectFullScan(resumed, reader, empKeys('p[1]:'))).toBeNull();
+  });
+});
