@@ -37,6 +37,11 @@ function intOrNull(value: string | undefined): number | null {
   return Number(value.trim());
 }
 
+/** A field that holds something: absent and blank fields are unset. */
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
 function nonNegative(from: number | null, to: number | null): number | null {
   if (from === null || to === null) return null;
   return to >= from ? to - from : null;
@@ -61,21 +66,27 @@ export function decodeJobHash(raw: unknown, ctx: DecodeJobContext): Decoded<JobR
   if (mapped === undefined) return reject(ctx.key, `unknown status "${(h.status ?? '').slice(0, 40)}"`, raw);
   const createdAt = parseEmpTime(h.created_at);
   if (createdAt === null) return reject(ctx.key, 'missing or unparseable created_at', raw);
-  // A time that is present but unreadable or implausible is a corrupt record, not an unset field.
-  for (const field of ['assigned_at', 'started_at', 'completed_at', 'failed_at', 'cancelled_at'] as const) {
-    const text = h[field];
-    if (text !== undefined && text.trim() !== '' && parseEmpTime(text) === null) {
-      return reject(ctx.key, `unparseable or implausible ${field}`, raw);
-    }
+  // Each time is parsed once (a catch-up decodes millions of hashes). One that is present but unreadable or
+  // implausible is a corrupt record, not an unset field.
+  const assignedAt = parseEmpTime(h.assigned_at);
+  if (assignedAt === null && isSet(h.assigned_at))
+    return reject(ctx.key, 'unparseable or implausible assigned_at', raw);
+  const startedRaw = parseEmpTime(h.started_at);
+  if (startedRaw === null && isSet(h.started_at)) return reject(ctx.key, 'unparseable or implausible started_at', raw);
+  const completedAt = parseEmpTime(h.completed_at);
+  if (completedAt === null && isSet(h.completed_at)) {
+    return reject(ctx.key, 'unparseable or implausible completed_at', raw);
+  }
+  const failedAt = parseEmpTime(h.failed_at);
+  if (failedAt === null && isSet(h.failed_at)) return reject(ctx.key, 'unparseable or implausible failed_at', raw);
+  const cancelledAt = parseEmpTime(h.cancelled_at);
+  if (cancelledAt === null && isSet(h.cancelled_at)) {
+    return reject(ctx.key, 'unparseable or implausible cancelled_at', raw);
   }
 
   const retryCount = Math.max(0, intOrNull(h.retry_count) ?? 0);
   const workerRaw = h.worker_id ?? '';
   const workerId = SAFE_ID.test(workerRaw) ? workerRaw : null;
-  const assignedAt = parseEmpTime(h.assigned_at);
-  const startedRaw = parseEmpTime(h.started_at);
-  const completedAt = parseEmpTime(h.completed_at);
-  const failedAt = parseEmpTime(h.failed_at);
 
   let status: JobStatus = mapped;
   let errorType: string | null = null;
@@ -95,7 +106,7 @@ export function decodeJobHash(raw: unknown, ctx: DecodeJobContext): Decoded<JobR
     status === 'completed'
       ? completedAt
       : status === 'failed' || status === 'cancelled'
-        ? (failedAt ?? parseEmpTime(h.cancelled_at))
+        ? (failedAt ?? cancelledAt)
         : null;
   const claimedAt = status === 'waiting' ? null : (assignedAt ?? startedAt);
   const waitMs = nonNegative(createdAt, claimedAt);

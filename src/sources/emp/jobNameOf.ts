@@ -5,11 +5,11 @@ const SAFE_MODEL = /^[A-Za-z0-9._:\-/]{1,60}$/;
 
 /** What kind of ComfyUI work a graph does, from the node classes it contains. */
 function comfyVariant(nodes: readonly ComfyNode[]): string {
-  const classes = new Set(nodes.map((n) => n.classType));
-  if (classes.has('VHS_VideoCombine') || classes.has('SaveAnimatedWEBP') || classes.has('SaveVideo')) return 'video';
-  if (classes.has('UpscaleModelLoader') || classes.has('ImageUpscaleWithModel')) return 'upscale';
-  if (classes.has('UNETLoader')) return 'flux';
-  if (classes.has('LoadImage')) return 'img2img';
+  const has = (...classTypes: string[]) => nodes.some((n) => classTypes.includes(n.classType));
+  if (has('VHS_VideoCombine', 'SaveAnimatedWEBP', 'SaveVideo')) return 'video';
+  if (has('UpscaleModelLoader', 'ImageUpscaleWithModel')) return 'upscale';
+  if (has('UNETLoader')) return 'flux';
+  if (has('LoadImage')) return 'img2img';
   return 'txt2img';
 }
 

@@ -69,9 +69,14 @@ function parseCanonicalIso(text: string): number | null {
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || milli < 0) {
     return null;
   }
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second, milli);
   // Date.UTC rolls 2026-02-31 over into March; Date.parse rejects it, and so does this.
-  return new Date(ms).getUTCDate() === day ? ms : null;
+  if (day > daysInMonth(year, month)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The decimal number in text[from, from + count), or -1 when any character is not a digit. */
