@@ -160,7 +160,7 @@ export class RedisReader {
       const replies = await this.batch(keys.map((key) => ['hmget', key, ...fields]));
       return replies.map((reply) => reply.error ?? hashFieldsOf(reply.value));
     }
-    const replies = await this.guard(() => bulk.send(keys.map((key) => ['HMGET', key, ...fields])));
+    const replies = await this.guard(() => bulk.sendPerKey('HMGET', keys, fields));
     return replies.map((reply) => (reply instanceof RespReplyError ? reply : hashFieldsOf(reply)));
   }
 

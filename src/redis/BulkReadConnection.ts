@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Redis } from 'ioredis';
-import { encodeRespCommand, respBytes } from './encodeRespCommand.ts';
+import { encodeBulkString, encodeRespCommand, respBytes } from './encodeRespCommand.ts';
 import { RespReplyParser, RespReplyError, type RespReply } from './RespReplyParser.ts';
 
 interface Pending {
@@ -84,13 +84,35 @@ export class BulkReadConnection {
    * number of commands, and of pipelines in flight.
    */
   send(commands: readonly (readonly string[])[]): Promise<RespReply[]> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (commands.length === 0) return Promise.resolve([]);
     let text = '';
     for (const command of commands) text += encodeRespCommand(command);
+    return this.write(text, commands.length);
+  }
+
+  /**
+   * `command key ...args` for every key, as one pipeline, like send. The parts all commands share are encoded once:
+   * a backlog's HMGETs repeat the same fifteen field names a million times.
+   */
+  sendPerKey(command: string, keys: readonly string[], args: readonly string[]): Promise<RespReply[]> {
+    const head = `*${args.length + 2}\r\n${encodeBulkString(command)}`;
+    const tail = args.map(encodeBulkString).join('');
+    // Whether the text is ASCII follows from its parts, measured here anyway, so it is not measured again.
+    let ascii = Buffer.byteLength(head + tail) === head.length + tail.length;
+    let text = '';
+    for (const key of keys) {
+      const bytes = Buffer.byteLength(key);
+      if (bytes !== key.length) ascii = false;
+      text += `${head}$${bytes}\r\n${key}\r\n${tail}`;
+    }
+    return this.write(text, keys.length, ascii);
+  }
+
+  private write(text: string, commands: number, ascii?: boolean): Promise<RespReply[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (commands === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
-      this.pending.push({ replies: [], expected: commands.length, resolve, reject });
-      this.socket.write(respBytes(text));
+      this.pending.push({ replies: [], expected: commands, resolve, reject });
+      this.socket.write(respBytes(text, ascii));
     });
   }
 

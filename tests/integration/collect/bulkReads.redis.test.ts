@@ -32,6 +32,8 @@ describe('bulk reads on their own connection', () => {
     await db.hset('job:text', { id: 'text', status: 'failed', note: 'Zürich ✓ \r\n*1\r\n$-1\r\n' });
     await db.hset('job:large', { id: 'large', payload: 'p'.repeat(3 * 1024 * 1024) });
     await db.set('job:string', 'not a hash');
+    // A key that is not ASCII: its length in the request is in bytes.
+    await db.hset('job:zürich-✓', { id: 'zürich', status: 'completed' });
     // The same key in database 0 must not be what is read.
     await redis.admin.hset('job:plain', { id: 'wrong database' });
   }, 60_000);
@@ -48,7 +50,7 @@ describe('bulk reads on their own connection', () => {
       connectTimeoutMs: 2000,
     });
     try {
-      const keys = ['job:plain', 'job:text', 'job:large', 'job:string', 'job:absent'];
+      const keys = ['job:plain', 'job:text', 'job:large', 'job:string', 'job:absent', 'job:zürich-✓'];
       const viaBulk = await new RedisReader(client, url, { bulk }).readHashFields(keys, FIELDS);
       const viaClient = await new RedisReader(client, url).readHashFields(keys, FIELDS);
       expect(viaBulk.slice(0, 3)).toEqual(viaClient.slice(0, 3));
@@ -60,6 +62,8 @@ describe('bulk reads on their own connection', () => {
       expect((viaBulk[3] as Error).message).toMatch(/^WRONGTYPE/);
       expect((viaClient[3] as Error).message).toMatch(/^WRONGTYPE/);
       expect(viaBulk[4]).toEqual([null, null, null, null, null]);
+      expect(viaBulk[5]).toEqual(['zürich', 'completed', null, null, null]);
+      expect(viaBulk[5]).toEqual(viaClient[5]);
       const clients = String(await redis.admin.call('CLIENT', 'LIST'));
       expect(clients).toMatch(new RegExp(`name=almanac-test-bulk .*db=${DB} .*user=collector `));
     } finally {
