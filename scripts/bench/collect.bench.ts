@@ -93,21 +93,11 @@ async function setup(params: BenchParams): Promise<State> {
   return { dir, redis, url, jobs };
 }
 
-/**
- * What docs/operations.md suggests for hosts short of memory: V8 sizes the young generation from the machine's RAM
- * (64 MB semi-spaces with 24 GB), far more than a streaming collector needs.
- */
-const SMALL_YOUNG_GENERATION = '--max-semi-space-size=8';
-
 /** One `almanac collect --json` in its own process, as cron runs it, with its summary, wall time and peak RSS. */
-function collectOnce(
-  cwd: string,
-  nodeOptions = '',
-): Promise<{ summary: CollectedSource; wallSeconds: number; peakRssMb: number }> {
+function collectOnce(cwd: string): Promise<{ summary: CollectedSource; wallSeconds: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const env = nodeOptions ? { ...process.env, NODE_OPTIONS: nodeOptions } : process.env;
-    const child = spawn(process.execPath, [CLI, 'collect', '--json'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'collect', '--json'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -221,15 +211,12 @@ export const benchmarks: Benchmark<State>[] = [
     setup,
     async run(state) {
       const file = path.join(state.dir, `run-${Date.now()}.duckdb`);
-      const tunedFile = path.join(state.dir, `run-${Date.now()}-young8.duckdb`);
       try {
         const r = await collectInto(file, state.url);
         if (!state.csv) {
           state.csv = path.join(state.dir, 'jobs.csv');
           await exportJobsCsv(file, state.csv);
         }
-        // The same pass again, into another empty warehouse, with the smaller young generation.
-        const tuned = await collectOnce(writeCollectConfig(tunedFile, state.url), SMALL_YOUNG_GENERATION);
         return {
           value: r.full.jobsNew / r.seconds,
           unit: 'jobs/s',
@@ -242,15 +229,11 @@ export const benchmarks: Benchmark<State>[] = [
             incrementalSeconds: Number(r.incrementalSeconds.toFixed(2)),
             'incremental peak RSS MB': Math.round(r.incrementalPeakRssMb),
             modelDownloads: r.full.modelDownloads,
-            [`with NODE_OPTIONS=${SMALL_YOUNG_GENERATION}: seconds`]: Number(tuned.summary.seconds.toFixed(1)),
-            [`with NODE_OPTIONS=${SMALL_YOUNG_GENERATION}: collector peak RSS MB`]: Math.round(tuned.peakRssMb),
           },
         };
       } finally {
-        for (const f of [file, tunedFile]) {
-          rmSync(f, { force: true });
-          rmSync(`${f}.wal`, { force: true });
-        }
+        rmSync(file, { force: true });
+        rmSync(`${file}.wal`, { force: true });
       }
     },
     reference: { title: 'raw ioredis SCAN + pipelined HGETALL', run: (state) => rawRead(state.url) },

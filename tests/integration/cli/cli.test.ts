@@ -101,6 +101,18 @@ describe('almanac CLI', () => {
     expect(result.stdout + result.stderr).not.toContain('hunter2');
   });
 
+  it('runs with a fixed young generation, unless NODE_OPTIONS gives one', async () => {
+    const nodeCheck = async (env: Record<string, string> = {}) => {
+      const result = await runAlmanac(['doctor', '--json', '--redis', 'redis://127.0.0.1:1'], { cwd: tempDir(), env });
+      const report = JSON.parse(result.stdout) as { checks: { name: string; detail: string }[] };
+      return report.checks.find((check) => check.name === 'node')?.detail;
+    };
+    expect(await nodeCheck()).toMatch(/, young generation --max-semi-space-size=16$/);
+    expect(await nodeCheck({ NODE_OPTIONS: '--max-semi-space-size=8' })).toMatch(
+      /, young generation --max-semi-space-size=8$/,
+    );
+  });
+
   it('rejects a bad config with every problem listed by path, exit code 2', async () => {
     const cwd = tempDir();
     writeFileSync(
