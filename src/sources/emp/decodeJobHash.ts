@@ -37,6 +37,9 @@ function intOrNull(value: string | undefined): number | null {
   return Number(value.trim());
 }
 
+/** The times a job hash may carry besides created_at, in the order a corrupt one is reported. */
+const LATER_TIMES = ['assigned_at', 'started_at', 'completed_at', 'failed_at', 'cancelled_at'] as const;
+
 /** A field that holds something: absent and blank fields are unset. */
 function isSet(value: string | undefined): boolean {
   return value !== undefined && value.trim() !== '';
@@ -68,21 +71,17 @@ export function decodeJobHash(raw: unknown, ctx: DecodeJobContext): Decoded<JobR
   if (createdAt === null) return reject(ctx.key, 'missing or unparseable created_at', raw);
   // Each time is parsed once (a catch-up decodes millions of hashes). One that is present but unreadable or
   // implausible is a corrupt record, not an unset field.
-  const assignedAt = parseEmpTime(h.assigned_at);
-  if (assignedAt === null && isSet(h.assigned_at))
-    return reject(ctx.key, 'unparseable or implausible assigned_at', raw);
-  const startedRaw = parseEmpTime(h.started_at);
-  if (startedRaw === null && isSet(h.started_at)) return reject(ctx.key, 'unparseable or implausible started_at', raw);
-  const completedAt = parseEmpTime(h.completed_at);
-  if (completedAt === null && isSet(h.completed_at)) {
-    return reject(ctx.key, 'unparseable or implausible completed_at', raw);
+  const times: Partial<Record<(typeof LATER_TIMES)[number], number | null>> = {};
+  for (const field of LATER_TIMES) {
+    const ms = parseEmpTime(h[field]);
+    if (ms === null && isSet(h[field])) return reject(ctx.key, `unparseable or implausible ${field}`, raw);
+    times[field] = ms;
   }
-  const failedAt = parseEmpTime(h.failed_at);
-  if (failedAt === null && isSet(h.failed_at)) return reject(ctx.key, 'unparseable or implausible failed_at', raw);
-  const cancelledAt = parseEmpTime(h.cancelled_at);
-  if (cancelledAt === null && isSet(h.cancelled_at)) {
-    return reject(ctx.key, 'unparseable or implausible cancelled_at', raw);
-  }
+  const assignedAt = times.assigned_at ?? null;
+  const startedRaw = times.started_at ?? null;
+  const completedAt = times.completed_at ?? null;
+  const failedAt = times.failed_at ?? null;
+  const cancelledAt = times.cancelled_at ?? null;
 
   const retryCount = Math.max(0, intOrNull(h.retry_count) ?? 0);
   const workerRaw = h.worker_id ?? '';
