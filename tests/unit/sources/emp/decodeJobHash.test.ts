@@ -153,6 +153,24 @@ describe('decodeJobHash', () => {
     expect(decodeJobHash({ ...completed(), priority: 5 as unknown as string }, ctx).ok).toBe(false);
   });
 
+  it('rejects a later time that is present but unreadable or implausible, and leaves a blank one unset', () => {
+    const reason = (extra: Record<string, string>) => {
+      const r = decodeJobHash(completed(extra), ctx);
+      return r.ok ? 'ok' : r.reject.reason;
+    };
+    expect(reason({ completed_at: 'tomorrow' })).toBe('unparseable or implausible completed_at');
+    expect(reason({ assigned_at: '1.5' })).toBe('unparseable or implausible assigned_at');
+    expect(reason({ started_at: '1900-01-01T00:00:00.000Z' })).toBe('unparseable or implausible started_at');
+    expect(reason({ failed_at: '2026-13-01T10:00:00.000Z' })).toBe('unparseable or implausible failed_at');
+    expect(reason({ cancelled_at: '<svg>' })).toBe('unparseable or implausible cancelled_at');
+    // Reported in field order when several are corrupt.
+    expect(reason({ completed_at: 'x', assigned_at: 'y' })).toBe('unparseable or implausible assigned_at');
+    const blank = decodeJobHash(completed({ assigned_at: '  ', failed_at: '' }), ctx);
+    expect(blank.ok && blank.value.waitMs).toBe(
+      Date.parse('2026-11-21T10:00:03.000Z') - Date.parse('2026-11-21T10:00:00.000Z'),
+    );
+  });
+
   it('never throws on hostile input', () => {
     const field = fc.oneof(
       fc.string(),
