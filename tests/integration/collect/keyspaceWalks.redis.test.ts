@@ -48,9 +48,10 @@ describe('keyspace walks per pass', () => {
       expect(incremental.summary).toMatchObject({ status: 'ok', jobsNew: 0 });
       const incrementalWalk = await scanCalls();
 
-      // SCAN COUNT pages through the same hash table whatever the pattern: one walk each, the same length.
+      // SCAN COUNT pages through the same hash table whatever the pattern: one walk each, of the same length (two
+      // walks would be twice as many calls; the bound allows for Redis still rehashing the simulator's keys).
       expect(incrementalWalk).toBeGreaterThan(1);
-      expect(fullWalk).toBe(incrementalWalk);
+      expect(fullWalk).toBeLessThan(1.5 * incrementalWalk);
 
       const machinesAt = (at: number) =>
         warehouse.all<{ machine_id: string; phase: string }>(
