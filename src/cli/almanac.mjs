@@ -11,10 +11,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(2);
 }
 // V8 sizes its young generation from the machine's memory: 64 MB semi-spaces on a 24 GB host, which a collection
-// pass fills with short-lived strings, for 100 MB more peak memory and no speed (docs/collector.md, "Memory"). The
-// size can only be set when the process starts, so Almanac restarts itself once with it, in place: execve keeps
-// the process id, so cron's flock, systemd and a kill -9 still see one process. A size given explicitly (a node
-// flag or NODE_OPTIONS) is left alone.
+// pass fills with short-lived strings, for 100 MB more peak memory and no speed (docs/collector.md, "One walk of
+// the keyspace, and memory under 500 MB by default"). The size can only be set when the process starts, so
+// Almanac restarts itself once with it, in place: execve keeps the process id, so cron's flock, systemd and a
+// kill -9 still see one process. A size given explicitly (a node flag or NODE_OPTIONS) is left alone.
 const YOUNG_GENERATION = '--max-semi-space-size=16';
 const nodeOptions = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
 if (!nodeOptions.some((o) => o.startsWith('--max-semi-space-size')) && typeof process.execve === 'function') {
