@@ -266,57 +266,68 @@ describe('SIGKILL of the collector, publisher and deliverer', () => {
     const duration = Object.fromEntries(
       STAGES.map((stage) => [stage, Math.max(20, windows[stage]![1] - windows[stage]![0])]),
     ) as Record<Stage, number>;
+    // A kill timed from the stage's start misses it when the stage runs faster than it did before (the machine is
+    // shared): such an attempt is checked like any other, then the trial is tried again in the shorter window, up
+    // to three attempts. The last attempt of each trial is what the landing count below judges.
+    const last: (typeof trials)[number][] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
       const stage = STAGES[trial % STAGES.length]!;
-      const delayMs = Math.round(Math.random() * duration[stage]);
-      const sink = await startSink();
-      const dir = tempDir('almanac-kill');
-      writeConfig(dir, redis.url, sink.port);
-      const killed = await runPipeline(dir, { stage, delayMs });
-      const w = killed.windows[stage];
-      const inStage = landed(killed, stage);
-      if (!inStage && w !== undefined && w[1] > w[0])
-        duration[stage] = Math.max(20, Math.min(duration[stage], w[1] - w[0]));
-      const leftovers = await survivorsOf(dir);
-      expect(leftovers, `trial ${trial}: processes left after a kill in ${stage} ${delayMs} ms after it started`).toBe(
-        0,
-      );
-      const rerun = await runPipeline(dir);
-      expect(rerun.code, `trial ${trial} (${stage} +${delayMs} ms): ${rerun.stderr.slice(-2000)}`).toBe(0);
-      const got = await snapshot(dir);
-      await sink.close();
-      expect(got, `trial ${trial}: killed in ${stage} ${delayMs} ms after it started`).toEqual(reference);
-      // Every subscriber got every report, except one whose SMTP exchange the kill cut short: the rerun cannot know
-      // whether the server took it, so it counts it as sent, unconfirmed, and tells the owner (at most once by
-      // design, docs/email.md). A missing message must be exactly such a row.
-      const unconfirmed = await unconfirmedDeliveries(dir);
-      const received = new Set(sink.got);
-      const lost = [...new Set(referenceMail)].filter((m) => !received.has(m));
-      for (const m of lost) {
+      for (let attempt = 1; attempt <= 3 && last.length === trial; attempt++) {
+        const delayMs = Math.round(Math.random() * duration[stage]);
+        const sink = await startSink();
+        const dir = tempDir('almanac-kill');
+        writeConfig(dir, redis.url, sink.port);
+        const killed = await runPipeline(dir, { stage, delayMs });
+        const w = killed.windows[stage];
+        const inStage = landed(killed, stage);
+        if (!inStage && w !== undefined && w[1] > w[0])
+          duration[stage] = Math.max(20, Math.min(duration[stage], w[1] - w[0]));
+        const leftovers = await survivorsOf(dir);
         expect(
-          unconfirmed.some((u) => m.startsWith(`${u.recipient} `) && m.includes(` ${u.kind} report`)),
-          `trial ${trial}: "${m}" was not received and the ledger does not say it is unconfirmed`,
-        ).toBe(true);
+          leftovers,
+          `trial ${trial}: processes left after a kill in ${stage} ${delayMs} ms after it started`,
+        ).toBe(0);
+        const rerun = await runPipeline(dir);
+        expect(rerun.code, `trial ${trial} (${stage} +${delayMs} ms): ${rerun.stderr.slice(-2000)}`).toBe(0);
+        const got = await snapshot(dir);
+        await sink.close();
+        expect(got, `trial ${trial}: killed in ${stage} ${delayMs} ms after it started`).toEqual(reference);
+        // Every subscriber got every report, except one whose SMTP exchange the kill cut short: the rerun cannot
+        // know whether the server took it, so it counts it as sent, unconfirmed, and tells the owner (at most once
+        // by design, docs/email.md). A missing message must be exactly such a row.
+        const unconfirmed = await unconfirmedDeliveries(dir);
+        const received = new Set(sink.got);
+        const lost = [...new Set(referenceMail)].filter((m) => !received.has(m));
+        for (const m of lost) {
+          expect(
+            unconfirmed.some((u) => m.startsWith(`${u.recipient} `) && m.includes(` ${u.kind} report`)),
+            `trial ${trial}: "${m}" was not received and the ledger does not say it is unconfirmed`,
+          ).toBe(true);
+        }
+        expect([...received].every((m) => referenceMail.includes(m))).toBe(true);
+        const outcome = {
+          stage,
+          delayMs,
+          landed: inStage,
+          killedCode: killed.code,
+          duplicates: sink.got.length - new Set(sink.got).size,
+          unconfirmed: unconfirmed.length,
+          lostEmails: lost.length,
+          chromiumLeft: leftovers,
+        };
+        trials.push(outcome);
+        if (inStage || attempt === 3) last.push(outcome);
+        console.log(
+          `process kills: trial ${trial + 1}/${TRIALS}, attempt ${attempt} ok: ${JSON.stringify(trials.at(-1))}`,
+        );
       }
-      expect([...received].every((m) => referenceMail.includes(m))).toBe(true);
-      trials.push({
-        stage,
-        delayMs,
-        landed: inStage,
-        killedCode: killed.code,
-        duplicates: sink.got.length - new Set(sink.got).size,
-        unconfirmed: unconfirmed.length,
-        lostEmails: lost.length,
-        chromiumLeft: leftovers,
-      });
-      console.log(`process kills: trial ${trial + 1}/${TRIALS} ok: ${JSON.stringify(trials.at(-1))}`);
     }
-    const landedCount = trials.filter((t) => t.landed).length;
+    const landedCount = last.filter((t) => t.landed).length;
     console.log(
-      `process kills: ${landedCount}/${trials.length} landed while the stage ran (${STAGES.map((s) => `${s} ${trials.filter((t) => t.stage === s && t.landed).length}/${trials.filter((t) => t.stage === s).length}`).join(', ')})`,
+      `process kills: ${landedCount}/${last.length} trials landed while the stage ran, in ${trials.length} attempts (${STAGES.map((s) => `${s} ${last.filter((t) => t.stage === s && t.landed).length}/${last.filter((t) => t.stage === s).length}`).join(', ')})`,
     );
-    // Timed from each stage's own start, nearly every kill lands inside it.
-    expect(landedCount).toBeGreaterThanOrEqual(Math.floor(0.9 * trials.length));
+    // Timed from each stage's own start, nearly every trial's kill lands inside it.
+    expect(landedCount).toBeGreaterThanOrEqual(Math.floor(0.9 * last.length));
   });
 
   // puppeteer starts Chromium in a session of its own (8 processes here), so killing the command's process group
