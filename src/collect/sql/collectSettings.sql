@@ -5,7 +5,8 @@
 -- cache from growing with the warehouse: a pass streams, and the unit merge is a hash join on the unit, not an
 -- index, so the only thing the cache would keep is the key columns of jobs that each unit's anti-join scans
 -- (60 MB at a million jobs). 96 MB holds a unit's work and the uncheckpointed rows; blocks of jobs beyond it are
--- read again from the file, which a million-job catch-up measured no slower (docs/collector.md); past the cap,
--- DuckDB spills to a temporary file beside the warehouse rather than failing (a million-job catch-up completed at 32 MB).
+-- read again from the file, which a million-job catch-up measured no slower (docs/collector.md). Past the cap,
+-- DuckDB spills to a temporary file beside the warehouse rather than failing: a million-job catch-up completed
+-- at 32 MB.
 SET wal_autocheckpoint = '64MB';
 SET memory_limit = '96MB';

@@ -14,12 +14,10 @@ export interface EmpKeys {
   isJobHash(key: string): boolean;
   pending: string;
   active(workerId: string): string;
-  activePattern: string;
   completed: string;
   failed: string;
   worker(workerId: string): string;
   workerHeartbeat(workerId: string): string;
-  workerPattern: string;
   machineInfo(machineId: string): string;
   /** SCAN pattern of machine info keys, for a pass that does not walk the keyspace anyway. */
   machineInfoPattern: string;
@@ -61,12 +59,10 @@ export function empKeys(prefix = ''): EmpKeys {
     isJobHash: (key) => key.startsWith(`${p}job:`) && !key.endsWith(':progress'),
     pending: `${p}jobs:pending`,
     active: (w) => `${p}jobs:active:${w}`,
-    activePattern: `${p}jobs:active:*`,
     completed: `${p}jobs:completed`,
     failed: `${p}jobs:failed`,
     worker: (w) => `${p}worker:${w}`,
     workerHeartbeat: (w) => `${p}worker:${w}:heartbeat`,
-    workerPattern: `${p}worker:*`,
     machineInfo: (m) => `${p}machine:${m}:info`,
     machineInfoPattern: `${glob}machine:*:info`,
     // `machine:*:info` needs both colons: `machine:info` does not match it.

@@ -12,6 +12,23 @@ import { empKeys } from '../../../../src/sources/emp/empKeys.ts';
 const lost = (what: string) => new Error(`Connection is closed (${what})`);
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A session holding `checkpoints`, recording each unit it is asked to commit into `commits`. */
+function stubSession(checkpoints: Record<string, string> = {}, commits: unknown[] = []): CollectSession {
+  return {
+    source: 'fleet',
+    now: Date.parse('2026-11-20T12:00:00Z'),
+    limits: { scanCount: 1000, batchSize: 2, unitRows: 100 },
+    logger: silentLogger,
+    checkpoint: async (name) => checkpoints[name] ?? null,
+    existingJobs: async () => new Map(),
+    countJobs: async () => 0,
+    commit: async (unit) => {
+      commits.push(unit);
+      return { jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 };
+    },
+  };
+}
+
 describe('collectFullScan when Redis dies with reads in flight', () => {
   const unhandled: unknown[] = [];
   const record = (reason: unknown) => unhandled.push(reason);
@@ -42,19 +59,7 @@ describe('collectFullScan when Redis dies with reads in flight', () => {
       batch: async () => [],
     } as unknown as RedisReader;
     const commits: unknown[] = [];
-    const session: CollectSession = {
-      source: 'fleet',
-      now: Date.parse('2026-11-20T12:00:00Z'),
-      limits: { scanCount: 1000, batchSize: 2, unitRows: 100 },
-      logger: silentLogger,
-      checkpoint: async () => null,
-      existingJobs: async () => new Map(),
-      countJobs: async () => 0,
-      commit: async (unit) => {
-        commits.push(unit);
-        return { jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 };
-      },
-    };
+    const session = stubSession({}, commits);
     await expect(collectFullScan(session, reader, empKeys(''))).rejects.toThrow(/Connection is closed \(SCAN\)/);
     await after(20); // Node reports unhandled rejections after the microtask queue drains
     expect(reads).toBe(2);
@@ -78,16 +83,6 @@ describe('collectFullScan and the machines its walk meets', () => {
     } as unknown as RedisReader;
     return { reader, patterns };
   };
-  const session = (checkpoints: Record<string, string>): CollectSession => ({
-    source: 'fleet',
-    now: Date.parse('2026-11-20T12:00:00Z'),
-    limits: { scanCount: 1000, batchSize: 2, unitRows: 100 },
-    logger: silentLogger,
-    checkpoint: async (name) => checkpoints[name] ?? null,
-    existingJobs: async () => new Map(),
-    countJobs: async () => 0,
-    commit: async () => ({ jobsNew: 0, jobsUpdated: 0, modelDownloadsNew: 0 }),
-  });
   const pages = [
     {
       keys: ['p[1]:job:a', 'p[1]:machine:m1:info', 'p[1]:job:a:progress', 'p[1]:jobs:pending'],
@@ -99,14 +94,14 @@ describe('collectFullScan and the machines its walk meets', () => {
 
   it('walks job hashes and machine info keys with one pattern and returns the machine keys', async () => {
     const { reader, patterns } = scripted(pages);
-    const machines = await collectFullScan(session({}), reader, empKeys('p[1]:'));
+    const machines = await collectFullScan(stubSession(), reader, empKeys('p[1]:'));
     expect(patterns).toEqual(['p\\[1\\]:[jm]*']);
     expect(machines).toEqual(['p[1]:machine:m1:info', 'p[1]:machine:m2:info']);
   });
 
   it('returns no machine keys when it resumed an interrupted walk, which saw only part of the keyspace', async () => {
     const { reader } = scripted(pages.slice(1));
-    const resumed = session({ full_scan_cursor: '0:5', full_scan_server: '0123abcd' });
+    const resumed = stubSession({ full_scan_cursor: '0:5', full_scan_server: '0123abcd' });
     expect(await collectFullScan(resumed, reader, empKeys('p[1]:'))).toBeNull();
   });
 });
